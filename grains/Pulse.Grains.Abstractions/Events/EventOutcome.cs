@@ -1,0 +1,9 @@
+namespace Pulse.Events;
+
+[GenerateSerializer]
+public enum EventOutcome
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+}

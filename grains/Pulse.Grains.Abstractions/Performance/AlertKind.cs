@@ -1,0 +1,8 @@
+namespace Pulse.Performance;
+
+[GenerateSerializer]
+public enum AlertKind
+{
+    Breached,
+    Recovered,
+}

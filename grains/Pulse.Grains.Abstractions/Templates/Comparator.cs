@@ -1,0 +1,10 @@
+namespace Pulse.Templates;
+
+[GenerateSerializer]
+public enum Comparator
+{
+    GreaterThan,
+    GreaterOrEqual,
+    LessThan,
+    LessOrEqual,
+}

@@ -1,0 +1,8 @@
+namespace Pulse.Templates;
+
+[GenerateSerializer]
+public enum Direction
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}

@@ -1,0 +1,11 @@
+namespace Pulse.Templates;
+
+[GenerateSerializer]
+public enum MeasureKind
+{
+    Count,
+    Sum,
+    Avg,
+    Latest,
+    Ratio,
+}
