@@ -1,0 +1,175 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Pulse.EventLog;
+
+/// <summary>
+/// Group commit: appends from many grains queue up and one writer loop commits them many at a time, one transaction
+/// (one fsync) per batch. A caller's task completes only after the transaction holding its append has committed.
+/// </summary>
+internal sealed partial class GroupCommitter : IAsyncDisposable
+{
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+
+    private readonly IAppendBatchWriter _writer;
+    private readonly int _maxBatchEvents;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly Task _loop;
+
+    public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchEvents, 1);
+        _writer = writer;
+        _maxBatchEvents = maxBatchEvents;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<AppendResult>(cancellationToken);
+        }
+
+        var pending = new PendingAppend(append);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return Task.FromException<AppendResult>(new ObjectDisposedException(nameof(GroupCommitter), "The event log is shutting down."));
+        }
+
+        // Once queued, the append may commit whatever the caller does; cancelling only stops the wait. A retry is
+        // safe: the same event ids come back as duplicates or the stream reports a conflict.
+        return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<PendingAppend>();
+        var carry = (PendingAppend?)null;
+        try
+        {
+            while (carry is not null || await reader.WaitToReadAsync(_abort.Token))
+            {
+                var events = 0;
+                if (carry is not null)
+                {
+                    batch.Add(carry);
+                    events += carry.Append.Events.Count;
+                    carry = null;
+                }
+
+                while (events < _maxBatchEvents && reader.TryRead(out var next))
+                {
+                    // Keep a batch within the limit unless a single append is larger than it on its own.
+                    if (batch.Count > 0 && events + next.Append.Events.Count > _maxBatchEvents)
+                    {
+                        carry = next;
+                        break;
+                    }
+
+                    batch.Add(next);
+                    events += next.Append.Events.Count;
+                }
+
+                await CommitAsync(batch, events);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            // Hard stop: whatever is still queued fails below.
+        }
+        catch (Exception ex)
+        {
+            LogLoopFailed(_logger, ex);
+        }
+        finally
+        {
+            var stopped = new ObjectDisposedException(nameof(GroupCommitter), "The event log stopped before the append was committed.");
+            carry?.Completion.TrySetException(stopped);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(stopped);
+            }
+
+            _queue.Writer.TryComplete();
+            while (reader.TryRead(out var left))
+            {
+                left.Completion.TrySetException(stopped);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingAppend> batch, int events)
+    {
+        var appends = batch.ConvertAll(p => p.Append);
+        try
+        {
+            var results = await _writer.CommitAsync(appends, _abort.Token);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(results[i]);
+            }
+
+            LogBatchCommitted(_logger, batch.Count, events);
+            return;
+        }
+        catch (Exception ex) when (batch.Count > 1 && !_abort.IsCancellationRequested)
+        {
+            // One bad append (a constraint violation from a racing writer, say) must not fail the others:
+            // retry each alone so only the guilty one sees the error.
+            LogBatchFailed(_logger, ex, batch.Count, events);
+        }
+        catch (Exception ex)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var pending in batch)
+        {
+            try
+            {
+                var result = await _writer.CommitAsync([pending.Append], _abort.Token);
+                pending.Completion.TrySetResult(result[0]);
+            }
+            catch (Exception ex)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>Stops taking appends, commits what is queued, then stops the loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _abort.Dispose();
+    }
+
+    /// <summary>Stops without committing what is queued: pending appends fail (their outcome may be unknown).</summary>
+    public async Task AbortAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _abort.CancelAsync();
+        await _loop;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Appends} appends ({Events} events) in one transaction")]
+    private static partial void LogBatchCommitted(ILogger logger, int appends, int events);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch of {Appends} appends ({Events} events) failed to commit; retrying each append alone")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int appends, int events);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Group-commit loop stopped unexpectedly; pending appends fail")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,121 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pulse.EventLog;
+
+/// <summary>
+/// Commits batches to SQLite through one dedicated connection with prepared statements. SQLite allows one writer at
+/// a time anyway; funnelling every append through here turns thousands of fsyncs into one per batch.
+/// </summary>
+internal sealed class SqliteAppendWriter(string connectionString, TimeProvider time) : IAppendBatchWriter
+{
+    private SqliteConnection? _connection;
+    private SqliteCommand _head = null!;
+    private SqliteCommand _insert = null!;
+
+    public Task<AppendResult[]> CommitAsync(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
+    {
+        // Microsoft.Data.Sqlite does its I/O synchronously even behind async methods; this runs on the commit loop,
+        // never on a grain's thread, so calling the synchronous API directly is honest and cheaper.
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = _connection ?? Open();
+        var recordedAt = EventTime.RecordedNow(time);
+        var recordedText = EventTime.Format(recordedAt);
+        var results = new AppendResult[batch.Count];
+        var heads = new Dictionary<StreamId, long>();
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        _head.Transaction = transaction;
+        _insert.Transaction = transaction;
+        _insert.Parameters["$recorded"].Value = recordedText;
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var append = batch[i];
+            if (!heads.TryGetValue(append.Stream, out var head))
+            {
+                _head.Parameters["$tenant"].Value = append.Stream.TenantId;
+                _head.Parameters["$employee"].Value = append.Stream.EmployeeId;
+                head = (long)_head.ExecuteScalar()!;
+            }
+
+            if (head != append.ExpectedSeq)
+            {
+                heads[append.Stream] = head;
+                results[i] = AppendResult.Conflict;
+                continue;
+            }
+
+            var appended = new List<StoredEvent>(append.Events.Count);
+            var duplicates = new List<string>();
+            _insert.Parameters["$tenant"].Value = append.Stream.TenantId;
+            _insert.Parameters["$employee"].Value = append.Stream.EmployeeId;
+            foreach (var pending in append.Events)
+            {
+                var evt = pending.Event;
+                _insert.Parameters["$seq"].Value = head + 1;
+                _insert.Parameters["$id"].Value = evt.Id;
+                _insert.Parameters["$type"].Value = evt.Type;
+                _insert.Parameters["$occurred"].Value = EventTime.Format(evt.OccurredAt);
+                _insert.Parameters["$period"].Value = pending.Period;
+                _insert.Parameters["$data"].Value = evt.Data;
+                _insert.Parameters["$source"].Value = (object?)evt.Source ?? DBNull.Value;
+                if (_insert.ExecuteNonQuery() == 1)
+                {
+                    head++;
+                    appended.Add(new StoredEvent(head, evt, pending.Period, recordedAt));
+                }
+                else
+                {
+                    duplicates.Add(evt.Id);
+                }
+            }
+
+            heads[append.Stream] = head;
+            results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates);
+        }
+
+        transaction.Commit();
+        return Task.FromResult(results);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // FULL: a commit is on disk before it returns (acknowledged means durable), also in WAL mode.
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        _head = connection.CreateCommand();
+        _head.CommandText = SqliteSchema.StreamHead;
+        _head.Parameters.Add("$tenant", SqliteType.Text);
+        _head.Parameters.Add("$employee", SqliteType.Text);
+        _head.Prepare();
+
+        _insert = connection.CreateCommand();
+        _insert.CommandText = SqliteSchema.InsertEvent;
+        foreach (var name in (string[])["$tenant", "$employee", "$id", "$type", "$occurred", "$period", "$data", "$source", "$recorded"])
+        {
+            _insert.Parameters.Add(name, SqliteType.Text);
+        }
+
+        _insert.Parameters.Add("$seq", SqliteType.Integer);
+        _insert.Prepare();
+        _connection = connection;
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await _head.DisposeAsync();
+            await _insert.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pulse.Performance;
+
+namespace Pulse.EventLog;
+
+/// <summary>
+/// The embedded event log: one SQLite file in WAL mode. Appends go through the group committer's single writer
+/// connection; reads use pooled connections of their own, which WAL lets run beside the writer.
+/// </summary>
+public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILogger<SqliteEventLog> logger, TimeProvider time)
+    : IEventLog, IAsyncDisposable
+{
+    private readonly SqliteEventLogOptions _options = options.Value;
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.Value.Path),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+    }.ToString();
+
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile GroupCommitter? _committer;
+    private SqliteAppendWriter? _writer;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_committer is not null)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_committer is not null)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(Path.GetFullPath(_options.Path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await using (var connection = await OpenAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
+            {
+                // WAL is a property of the file: set once, readers then never block the writer.
+                command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            _writer = new SqliteAppendWriter(_connectionString, time);
+            _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
+            EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
+    {
+        AppendValidation.Validate(append);
+        if (append.Events.Count == 0)
+        {
+            return new AppendResult(AppendStatus.Committed, [], []);
+        }
+
+        await InitializeAsync(cancellationToken);
+        return await _committer!.AppendAsync(append, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.ReadStream;
+        command.Parameters.AddWithValue("$tenant", stream.TenantId);
+        command.Parameters.AddWithValue("$employee", stream.EmployeeId);
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$limit", maxCount);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await EventRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadPeriodAsync(StreamId stream, string period, CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.ReadPeriod;
+        command.Parameters.AddWithValue("$tenant", stream.TenantId);
+        command.Parameters.AddWithValue("$employee", stream.EmployeeId);
+        command.Parameters.AddWithValue("$period", period);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await EventRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    public async Task RecordAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken = default)
+    {
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        // Crossings are rare next to events, so they take a short transaction of their own; SQLite's busy timeout
+        // queues it behind a running batch.
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteSchema.InsertAlert;
+        foreach (var alert in alerts)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$tenant", alert.TenantId);
+            command.Parameters.AddWithValue("$employee", alert.EmployeeId);
+            command.Parameters.AddWithValue("$period", alert.Period);
+            command.Parameters.AddWithValue("$indicator", alert.IndicatorId);
+            command.Parameters.AddWithValue("$rule", alert.RuleId);
+            command.Parameters.AddWithValue("$seq", alert.AtSeq);
+            command.Parameters.AddWithValue("$kind", alert.Kind.ToString());
+            command.Parameters.AddWithValue("$value", alert.Value);
+            command.Parameters.AddWithValue("$threshold", alert.Threshold);
+            command.Parameters.AddWithValue("$occurred", EventTime.Format(alert.OccurredAt));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ReadAlertsAsync(StreamId stream, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.ReadAlerts;
+        command.Parameters.AddWithValue("$tenant", stream.TenantId);
+        command.Parameters.AddWithValue("$employee", stream.EmployeeId);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await AlertRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Commits what is queued, then closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_committer is { } committer)
+        {
+            await committer.DisposeAsync();
+        }
+
+        if (_writer is { } writer)
+        {
+            await writer.DisposeAsync();
+        }
+
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _initLock.Dispose();
+    }
+}
