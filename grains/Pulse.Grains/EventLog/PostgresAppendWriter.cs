@@ -1,0 +1,106 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Pulse.EventLog;
+
+/// <summary>
+/// Commits a batch to PostgreSQL in one transaction and three round trips: stream heads and known ids together,
+/// one array insert, commit. Numbering and duplicate filtering happen in memory between the two.
+/// </summary>
+internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, PostgresSchema schema, TimeProvider time) : IAppendBatchWriter
+{
+    public async Task<AppendResult[]> CommitAsync(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var (heads, existing) = await ReadStateAsync(connection, batch, cancellationToken);
+        var recordedAt = EventTime.RecordedNow(time);
+        var rows = new EventRowsBuffer();
+        var results = new AppendResult[batch.Count];
+        var claimed = new HashSet<(string Tenant, string Id)>();
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var append = batch[i];
+            var head = heads[append.Stream];
+            if (head != append.ExpectedSeq)
+            {
+                results[i] = AppendResult.Conflict;
+                continue;
+            }
+
+            var appended = new List<StoredEvent>(append.Events.Count);
+            var duplicates = new List<string>();
+            foreach (var pending in append.Events)
+            {
+                var key = (append.Stream.TenantId, pending.Event.Id);
+                if (existing.Contains(key) || !claimed.Add(key))
+                {
+                    duplicates.Add(pending.Event.Id);
+                    continue;
+                }
+
+                head++;
+                rows.Add(append.Stream, head, pending);
+                appended.Add(new StoredEvent(head, pending.Event, pending.Period, recordedAt));
+            }
+
+            heads[append.Stream] = head;
+            results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates);
+        }
+
+        if (rows.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand(schema.InsertEvents, connection, transaction);
+            rows.AddParameters(insert.Parameters);
+            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded", NpgsqlDbType.TimestampTz) { TypedValue = recordedAt });
+            var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (inserted != rows.Count)
+            {
+                throw new ConcurrentAppendException($"Expected to insert {rows.Count} events but inserted {inserted}: an event id was claimed concurrently.");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private async Task<(Dictionary<StreamId, long> Heads, HashSet<(string Tenant, string Id)> Existing)> ReadStateAsync(
+        NpgsqlConnection connection, IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
+    {
+        var streams = batch.Select(a => a.Stream).Distinct().ToArray();
+        var keys = batch.SelectMany(a => a.Events.Select(e => (a.Stream.TenantId, e.Event.Id))).Distinct().ToArray();
+
+        await using var query = new NpgsqlBatch(connection);
+        var headsCommand = new NpgsqlBatchCommand(schema.StreamHeads);
+        headsCommand.Parameters.Add(TextArray("tenants", streams.Select(s => s.TenantId)));
+        headsCommand.Parameters.Add(TextArray("employees", streams.Select(s => s.EmployeeId)));
+        var idsCommand = new NpgsqlBatchCommand(schema.ExistingIds);
+        idsCommand.Parameters.Add(TextArray("tenants", keys.Select(k => k.TenantId)));
+        idsCommand.Parameters.Add(TextArray("ids", keys.Select(k => k.Id)));
+        query.BatchCommands.Add(headsCommand);
+        query.BatchCommands.Add(idsCommand);
+
+        var heads = new Dictionary<StreamId, long>(streams.Length);
+        var existing = new HashSet<(string Tenant, string Id)>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            heads[new StreamId(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return (heads, existing);
+    }
+
+    private static NpgsqlParameter<string[]> TextArray(string name, IEnumerable<string> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

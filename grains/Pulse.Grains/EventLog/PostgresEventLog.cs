@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Pulse.Performance;
+
+namespace Pulse.EventLog;
+
+/// <summary>
+/// The production event log on PostgreSQL. Appends are group-committed with array inserts; reads go straight to the
+/// pool. Several silos may share the database: races between them end in a per-append retry, never a wrong number.
+/// </summary>
+public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
+{
+    // Serialises schema creation across silos starting together (CREATE ... IF NOT EXISTS alone can still collide).
+    private const long SchemaLockKey = 0x5075_6c73_654c_6f67;
+
+    private readonly PostgresEventLogOptions _options;
+    private readonly ILogger<PostgresEventLog> _logger;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresSchema _schema;
+    private readonly GroupCommitter _committer;
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile bool _initialized;
+
+    public PostgresEventLog(IOptions<PostgresEventLogOptions> options, ILogger<PostgresEventLog> logger, TimeProvider time)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        _schema = new PostgresSchema(_options.Schema);
+        _committer = new GroupCommitter(new PostgresAppendWriter(_dataSource, _schema, time), _options.MaxBatchEvents, logger);
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {_schema.Create}", connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            _initialized = true;
+            EventLogLog.Initialized(_logger, "postgres", _options.MaxBatchEvents);
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
+    {
+        AppendValidation.Validate(append);
+        if (append.Events.Count == 0)
+        {
+            return new AppendResult(AppendStatus.Committed, [], []);
+        }
+
+        await InitializeAsync(cancellationToken);
+        return await _committer.AppendAsync(append, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(_schema.ReadStream);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", stream.TenantId));
+        command.Parameters.Add(new NpgsqlParameter<string>("employee", stream.EmployeeId));
+        command.Parameters.Add(new NpgsqlParameter<long>("after", afterSeq));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", maxCount));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await EventRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadPeriodAsync(StreamId stream, string period, CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(_schema.ReadPeriod);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", stream.TenantId));
+        command.Parameters.Add(new NpgsqlParameter<string>("employee", stream.EmployeeId));
+        command.Parameters.Add(new NpgsqlParameter<string>("period", period));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await EventRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    public async Task RecordAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken = default)
+    {
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(_schema.InsertAlerts);
+        command.Parameters.Add(TextArray("tenants", alerts.Select(a => a.TenantId)));
+        command.Parameters.Add(TextArray("employees", alerts.Select(a => a.EmployeeId)));
+        command.Parameters.Add(TextArray("periods", alerts.Select(a => a.Period)));
+        command.Parameters.Add(TextArray("indicators", alerts.Select(a => a.IndicatorId)));
+        command.Parameters.Add(TextArray("rules", alerts.Select(a => a.RuleId)));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. alerts.Select(a => a.AtSeq)] });
+        command.Parameters.Add(TextArray("kinds", alerts.Select(a => a.Kind.ToString())));
+        command.Parameters.Add(new NpgsqlParameter<decimal[]>("values", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { TypedValue = [.. alerts.Select(a => a.Value)] });
+        command.Parameters.Add(new NpgsqlParameter<decimal[]>("thresholds", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { TypedValue = [.. alerts.Select(a => a.Threshold)] });
+        command.Parameters.Add(TextArray("occurred", alerts.Select(a => EventTime.Format(a.OccurredAt))));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ReadAlertsAsync(StreamId stream, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(_schema.ReadAlerts);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", stream.TenantId));
+        command.Parameters.Add(new NpgsqlParameter<string>("employee", stream.EmployeeId));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await AlertRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    private static NpgsqlParameter<string[]> TextArray(string name, IEnumerable<string> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
+
+    /// <summary>Commits what is queued, then closes the pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _committer.DisposeAsync();
+        await _dataSource.DisposeAsync();
+        _initLock.Dispose();
+    }
+}

@@ -1,0 +1,90 @@
+namespace Pulse.EventLog;
+
+/// <summary>
+/// The PostgreSQL event log's DDL and statements for one schema. Same tables as SQLite: occurred_at stays ISO-8601
+/// text because timestamptz keeps neither the sender's offset nor sub-microsecond ticks.
+/// </summary>
+internal sealed class PostgresSchema(string schema)
+{
+    public string Create { get; } = $"""
+        CREATE SCHEMA IF NOT EXISTS {schema};
+        CREATE TABLE IF NOT EXISTS {schema}.events (
+            tenant      text        NOT NULL,
+            employee_id text        NOT NULL,
+            seq         bigint      NOT NULL,
+            event_id    text        NOT NULL,
+            type        text        NOT NULL,
+            occurred_at text        NOT NULL,
+            period      text        NOT NULL,
+            data        text        NOT NULL,
+            source      text,
+            recorded_at timestamptz NOT NULL,
+            PRIMARY KEY (tenant, employee_id, seq),
+            UNIQUE (tenant, event_id)
+        );
+        CREATE INDEX IF NOT EXISTS events_by_period ON {schema}.events (tenant, employee_id, period);
+        CREATE TABLE IF NOT EXISTS {schema}.alerts (
+            tenant       text    NOT NULL,
+            employee_id  text    NOT NULL,
+            period       text    NOT NULL,
+            indicator_id text    NOT NULL,
+            rule_id      text    NOT NULL,
+            at_seq       bigint  NOT NULL,
+            kind         text    NOT NULL,
+            value        numeric NOT NULL,
+            threshold    numeric NOT NULL,
+            occurred_at  text    NOT NULL,
+            PRIMARY KEY (tenant, employee_id, period, indicator_id, rule_id, at_seq, kind)
+        );
+        """;
+
+    // The correlated max(seq) is one backward step on the primary key per stream.
+    public string StreamHeads { get; } = $"""
+        SELECT s.tenant, s.employee_id,
+               coalesce((SELECT max(e.seq) FROM {schema}.events e WHERE e.tenant = s.tenant AND e.employee_id = s.employee_id), 0)
+        FROM unnest(@tenants::text[], @employees::text[]) AS s(tenant, employee_id)
+        """;
+
+    public string ExistingIds { get; } = $"""
+        SELECT e.tenant, e.event_id
+        FROM {schema}.events e
+        JOIN unnest(@tenants::text[], @ids::text[]) AS k(tenant, event_id) ON e.tenant = k.tenant AND e.event_id = k.event_id
+        """;
+
+    // One statement for the whole batch. Duplicates were filtered already; a row skipped here means another writer
+    // raced us, which the caller turns into a retry.
+    public string InsertEvents { get; } = $"""
+        INSERT INTO {schema}.events (tenant, employee_id, seq, event_id, type, occurred_at, period, data, source, recorded_at)
+        SELECT r.tenant, r.employee_id, r.seq, r.event_id, r.type, r.occurred_at, r.period, r.data, r.source, @recorded
+        FROM unnest(@tenants::text[], @employees::text[], @seqs::bigint[], @ids::text[], @types::text[],
+                    @occurred::text[], @periods::text[], @data::text[], @sources::text[])
+             AS r(tenant, employee_id, seq, event_id, type, occurred_at, period, data, source)
+        ON CONFLICT (tenant, event_id) DO NOTHING
+        """;
+
+    public string ReadStream { get; } = $"""
+        SELECT {EventRows.Columns} FROM {schema}.events
+        WHERE tenant = @tenant AND employee_id = @employee AND seq > @after
+        ORDER BY seq LIMIT @limit
+        """;
+
+    public string ReadPeriod { get; } = $"""
+        SELECT {EventRows.Columns} FROM {schema}.events
+        WHERE tenant = @tenant AND employee_id = @employee AND period = @period
+        ORDER BY seq
+        """;
+
+    public string InsertAlerts { get; } = $"""
+        INSERT INTO {schema}.alerts (tenant, employee_id, period, indicator_id, rule_id, at_seq, kind, value, threshold, occurred_at)
+        SELECT * FROM unnest(@tenants::text[], @employees::text[], @periods::text[], @indicators::text[], @rules::text[],
+                             @seqs::bigint[], @kinds::text[], @values::numeric[], @thresholds::numeric[], @occurred::text[])
+        ON CONFLICT DO NOTHING
+        """;
+
+    public string ReadAlerts { get; } = $"""
+        SELECT {AlertRows.Columns} FROM {schema}.alerts
+        WHERE tenant = @tenant AND employee_id = @employee
+        ORDER BY at_seq DESC, period DESC, indicator_id, rule_id, kind
+        LIMIT @limit
+        """;
+}

@@ -1,0 +1,167 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Pulse.Storage;
+
+/// <summary>
+/// Grain state in a SQLite file: the embedded default for state that must survive a restart. Writes are guarded by
+/// the ETag (optimistic concurrency), so a stale activation fails loudly instead of overwriting newer state.
+/// </summary>
+public sealed partial class SqliteGrainStorage(
+    string name,
+    SqliteGrainStorageOptions options,
+    ILogger<SqliteGrainStorage> logger,
+    IActivatorProvider activators) : IGrainStorage, IDisposable
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.Path),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+    }.ToString();
+
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile bool _initialized;
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, SqliteGrainStorageSchema.Read, stateName, grainId);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        var payload = (byte[])reader.GetValue(1);
+        grainState.State = options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload)) ?? activators.GetActivator<T>().Create();
+        grainState.ETag = reader.GetString(0);
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
+        var expected = grainState.ETag;
+        var next = NextEtag(expected);
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, expected is null ? SqliteGrainStorageSchema.Insert : SqliteGrainStorageSchema.Update, stateName, grainId);
+        command.Parameters.AddWithValue("$etag", next);
+        command.Parameters.AddWithValue("$payload", payload);
+        if (expected is not null)
+        {
+            command.Parameters.AddWithValue("$expected", expected);
+        }
+
+        if (await command.ExecuteNonQueryAsync() != 1)
+        {
+            throw await ConflictAsync(connection, stateName, grainId, expected, "write");
+        }
+
+        grainState.ETag = next;
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var expected = grainState.ETag;
+        if (expected is not null)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = Command(connection, SqliteGrainStorageSchema.Delete, stateName, grainId);
+            command.Parameters.AddWithValue("$expected", expected);
+            if (await command.ExecuteNonQueryAsync() != 1)
+            {
+                throw await ConflictAsync(connection, stateName, grainId, expected, "clear");
+            }
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    // A version number as the ETag: readable when a conflict is reported, and it never repeats for a record.
+    private static string NextEtag(string? current) =>
+        long.TryParse(current, out var version) ? (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "1";
+
+    private async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, string stateName, GrainId grainId, string? expected, string operation)
+    {
+        await using var command = Command(connection, SqliteGrainStorageSchema.ReadEtag, stateName, grainId);
+        var stored = await command.ExecuteScalarAsync() as string;
+        LogConflict(logger, name, operation, stateName, expected, stored);
+        return new InconsistentStateException(
+            $"ETag mismatch on {operation} of {stateName} in grain storage '{name}'.", stored ?? "(none)", expected ?? "(none)");
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$type", stateName);
+        command.Parameters.AddWithValue("$id", grainId.ToString());
+        return command;
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        if (!_initialized && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path)) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            // Durable before acknowledged; per connection, so set on each one taken from the pool.
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        if (!_initialized)
+        {
+            await InitializeAsync(connection);
+        }
+
+        return connection;
+    }
+
+    private async Task InitializeAsync(SqliteConnection connection)
+    {
+        await _initLock.WaitAsync();
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteGrainStorageSchema.Create;
+            await command.ExecuteNonQueryAsync();
+            _initialized = true;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _initLock.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage {StorageName}: ETag conflict on {Operation} of {StateName}, expected {ExpectedEtag}, stored {StoredEtag}")]
+    private static partial void LogConflict(ILogger logger, string storageName, string operation, string stateName, string? expectedEtag, string? storedEtag);
+}
