@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using Pulse.EventLog;
+using Pulse.Events;
+using Pulse.Performance;
+using StreamId = Pulse.EventLog.StreamId;
+
+namespace Pulse.Tests.EventLog;
+
+/// <summary>The behaviour every <see cref="IEventLog"/> store promises; one derived class per store.</summary>
+public abstract class EventLogContractTests : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _opened = [];
+
+    protected IEventLog Log { get; private set; } = null!;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A new store instance over the same file or database each time it is called.</summary>
+    protected abstract IEventLog OpenStore();
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Log = Open();
+        await Log.InitializeAsync(Ct);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        foreach (var store in _opened)
+        {
+            await store.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private IEventLog Open()
+    {
+        var store = OpenStore();
+        _opened.Add((IAsyncDisposable)store);
+        return store;
+    }
+
+    private static readonly DateTimeOffset Jan15 = new(2025, 1, 15, 9, 30, 0, TimeSpan.FromHours(2));
+
+    private static PendingEvent Event(string id, string employee = "e1", string period = "2025-01", DateTimeOffset? at = null, string data = "{\"n\":1}") =>
+        new(new BusinessEvent(id, "sale", employee, at ?? Jan15, data, "crm"), period);
+
+    private static StreamAppend Append(StreamId stream, long expected, params PendingEvent[] events) => new(stream, expected, events);
+
+    private static readonly StreamId E1 = new("t1", "e1");
+
+    [Fact]
+    public async Task Appends_are_numbered_densely_after_the_expected_position()
+    {
+        var first = await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
+        var second = await Log.AppendAsync(Append(E1, 2, Event("c")), Ct);
+
+        Assert.Equal(AppendStatus.Committed, first.Status);
+        Assert.Equal([1L, 2L], first.Appended.Select(e => e.Seq));
+        Assert.Equal(["a", "b"], first.Appended.Select(e => e.Event.Id));
+        Assert.Equal([3L], second.Appended.Select(e => e.Seq));
+        Assert.Empty(second.DuplicateIds);
+        Assert.Equal(["a", "b", "c"], (await Log.ReadStreamAsync(E1, 0, 100, Ct)).Select(e => e.Event.Id));
+    }
+
+    [Fact]
+    public async Task An_id_repeated_within_an_append_is_a_duplicate_and_takes_no_seq()
+    {
+        var result = await Log.AppendAsync(Append(E1, 0, Event("a"), Event("a"), Event("b")), Ct);
+
+        Assert.Equal(AppendStatus.Committed, result.Status);
+        Assert.Equal([(1L, "a"), (2L, "b")], result.Appended.Select(e => (e.Seq, e.Event.Id)));
+        Assert.Equal(["a"], result.DuplicateIds);
+    }
+
+    [Fact]
+    public async Task Ids_already_in_the_tenants_log_are_duplicates_for_every_employee()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
+        var e2 = new StreamId("t1", "e2");
+
+        var again = await Log.AppendAsync(Append(E1, 2, Event("b"), Event("c")), Ct);
+        var otherEmployee = await Log.AppendAsync(Append(e2, 0, Event("a", "e2"), Event("d", "e2")), Ct);
+
+        Assert.Equal(["b"], again.DuplicateIds);
+        Assert.Equal([(3L, "c")], again.Appended.Select(e => (e.Seq, e.Event.Id)));
+        Assert.Equal(["a"], otherEmployee.DuplicateIds);
+        Assert.Equal([(1L, "d")], otherEmployee.Appended.Select(e => (e.Seq, e.Event.Id)));
+    }
+
+    [Fact]
+    public async Task An_append_of_only_duplicates_commits_nothing_and_keeps_the_position()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a")), Ct);
+
+        var retry = await Log.AppendAsync(Append(E1, 1, Event("a")), Ct);
+        var next = await Log.AppendAsync(Append(E1, 1, Event("b")), Ct);
+
+        Assert.Equal(AppendStatus.Committed, retry.Status);
+        Assert.Empty(retry.Appended);
+        Assert.Equal(["a"], retry.DuplicateIds);
+        Assert.Equal([2L], next.Appended.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task Another_tenant_may_reuse_an_event_id()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a")), Ct);
+
+        var other = await Log.AppendAsync(Append(new StreamId("t2", "e1"), 0, Event("a")), Ct);
+
+        Assert.Empty(other.DuplicateIds);
+        Assert.Equal([1L], other.Appended.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_stale_expected_seq_is_a_conflict_and_writes_nothing()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
+
+        var behind = await Log.AppendAsync(Append(E1, 1, Event("x")), Ct);
+        var ahead = await Log.AppendAsync(Append(E1, 5, Event("y")), Ct);
+
+        Assert.Equal(AppendStatus.StreamConflict, behind.Status);
+        Assert.Equal(AppendStatus.StreamConflict, ahead.Status);
+        Assert.Equal(["a", "b"], (await Log.ReadStreamAsync(E1, 0, 100, Ct)).Select(e => e.Event.Id));
+
+        // The refused ids were not claimed: they append fine from the right position.
+        var retry = await Log.AppendAsync(Append(E1, 2, Event("x")), Ct);
+        Assert.Equal([3L], retry.Appended.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task Racing_appends_at_the_same_position_commit_exactly_one()
+    {
+        var racers = Enumerable.Range(0, 20)
+            .Select(i => Log.AppendAsync(Append(E1, 0, Event($"r{i}")), Ct))
+            .ToArray();
+        var results = await Task.WhenAll(racers);
+
+        Assert.Single(results, r => r.Status == AppendStatus.Committed);
+        Assert.Equal(19, results.Count(r => r.Status == AppendStatus.StreamConflict));
+        Assert.Single(await Log.ReadStreamAsync(E1, 0, 100, Ct));
+    }
+
+    [Fact]
+    public async Task ReadStream_starts_after_the_position_and_stops_at_max_count()
+    {
+        await Log.AppendAsync(Append(E1, 0, [.. Enumerable.Range(1, 10).Select(i => Event($"ev{i}"))]), Ct);
+
+        var page = await Log.ReadStreamAsync(E1, 3, 4, Ct);
+        var tail = await Log.ReadStreamAsync(E1, 8, 100, Ct);
+        var none = await Log.ReadStreamAsync(E1, 10, 100, Ct);
+
+        Assert.Equal([4L, 5L, 6L, 7L], page.Select(e => e.Seq));
+        Assert.Equal(["ev4", "ev5", "ev6", "ev7"], page.Select(e => e.Event.Id));
+        Assert.Equal([9L, 10L], tail.Select(e => e.Seq));
+        Assert.Empty(none);
+        Assert.Empty(await Log.ReadStreamAsync(new StreamId("t1", "nobody"), 0, 100, Ct));
+    }
+
+    [Fact]
+    public async Task ReadPeriod_returns_that_periods_events_in_stream_order()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a", period: "2025-01"), Event("b", period: "2025-02"), Event("c", period: "2025-01")), Ct);
+        await Log.AppendAsync(Append(new StreamId("t1", "e2"), 0, Event("d", "e2", period: "2025-01")), Ct);
+
+        var january = await Log.ReadPeriodAsync(E1, "2025-01", Ct);
+
+        Assert.Equal([(1L, "a"), (3L, "c")], january.Select(e => (e.Seq, e.Event.Id)));
+        Assert.All(january, e => Assert.Equal("2025-01", e.Period));
+        Assert.Empty(await Log.ReadPeriodAsync(E1, "2024-12", Ct));
+    }
+
+    [Fact]
+    public async Task Events_read_back_exactly_as_appended()
+    {
+        var at = new DateTimeOffset(2025, 3, 30, 23, 59, 59, TimeSpan.FromMinutes(-330)).AddTicks(1234567);
+        const string data = "{\"amount\":12.50,\"note\":\"caf\\u00e9 \u00fc\",\"nested\":{\"b\":[1,2],\"a\":null}}";
+        var withSource = new PendingEvent(new BusinessEvent("x1", "deal.closed", "e1", at, data, "crm"), "2025-03");
+        var withoutSource = new PendingEvent(new BusinessEvent("x2", "call", "e1", Jan15, "{}", null), "2025-01");
+
+        var result = await Log.AppendAsync(Append(E1, 0, withSource, withoutSource), Ct);
+        var read = await Log.ReadStreamAsync(E1, 0, 10, Ct);
+
+        Assert.Equal([withSource.Event, withoutSource.Event], read.Select(e => e.Event));
+        Assert.Equal(at.Offset, read[0].Event.OccurredAt.Offset);
+        Assert.Equal(at.Ticks, read[0].Event.OccurredAt.Ticks);
+        Assert.Equal(["2025-03", "2025-01"], read.Select(e => e.Period));
+        Assert.Equal(result.Appended, read);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_streams_commit_every_event_once_with_dense_positions()
+    {
+        const int streams = 200, appendsPerStream = 50;
+
+        async Task WriteStream(int s)
+        {
+            var stream = new StreamId("t1", $"emp{s}");
+            long position = 0;
+            for (var a = 0; a < appendsPerStream; a++)
+            {
+                // Each append repeats the previous one's second id, as a sender retrying would.
+                var events = new List<PendingEvent> { Event($"s{s}-a{a}", stream.EmployeeId), Event($"s{s}-a{a}-b", stream.EmployeeId) };
+                if (a > 0)
+                {
+                    events.Add(Event($"s{s}-a{a - 1}-b", stream.EmployeeId));
+                }
+
+                var result = await Log.AppendAsync(new StreamAppend(stream, position, events), Ct);
+                Assert.Equal(AppendStatus.Committed, result.Status);
+                Assert.Equal(2, result.Appended.Count);
+                Assert.Equal(a > 0 ? 1 : 0, result.DuplicateIds.Count);
+                position = result.Appended[^1].Seq;
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(() => WriteStream(s), Ct)));
+
+        for (var s = 0; s < streams; s++)
+        {
+            var events = await Log.ReadStreamAsync(new StreamId("t1", $"emp{s}"), 0, 1000, Ct);
+            Assert.Equal(Enumerable.Range(1, appendsPerStream * 2).Select(i => (long)i), events.Select(e => e.Seq));
+            Assert.Equal(events.Count, events.Select(e => e.Event.Id).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task Committed_events_survive_reopening_the_store()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
+        await ((IAsyncDisposable)Log).DisposeAsync();
+
+        var reopened = Open();
+        var events = await reopened.ReadStreamAsync(E1, 0, 100, Ct);
+        var retry = await reopened.AppendAsync(Append(E1, 2, Event("a"), Event("c")), Ct);
+
+        Assert.Equal(["a", "b"], events.Select(e => e.Event.Id));
+        Assert.Equal(["a"], retry.DuplicateIds);
+        Assert.Equal([3L], retry.Appended.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task Alerts_are_recorded_once_and_read_newest_first()
+    {
+        AlertRecord Alert(long seq, AlertKind kind, decimal value) =>
+            new("t1", "e1", "2025-01", "calls", "low", seq, kind, value, 10.5m, Jan15.AddMinutes(seq));
+
+        await Log.RecordAlertsAsync([Alert(3, AlertKind.Breached, 9.25m), Alert(7, AlertKind.Recovered, 11m)], Ct);
+        await Log.RecordAlertsAsync([Alert(3, AlertKind.Breached, 9.25m), Alert(9, AlertKind.Breached, 8.125m)], Ct);
+
+        var alerts = await Log.ReadAlertsAsync(E1, 10, Ct);
+
+        Assert.Equal([Alert(9, AlertKind.Breached, 8.125m), Alert(7, AlertKind.Recovered, 11m), Alert(3, AlertKind.Breached, 9.25m)], alerts);
+        Assert.Equal(2, (await Log.ReadAlertsAsync(E1, 2, Ct)).Count);
+        Assert.Empty(await Log.ReadAlertsAsync(new StreamId("t1", "e2"), 10, Ct));
+    }
+
+    [Fact]
+    public async Task Reports_sustained_append_throughput()
+    {
+        // A measurement, not an assertion: timings on shared machines are noise for a pass/fail test.
+        const int streams = 1000, appendsPerStream = 10, eventsPerAppend = 5;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(async () =>
+        {
+            var stream = new StreamId("bench", $"emp{s}");
+            for (var a = 0; a < appendsPerStream; a++)
+            {
+                var events = Enumerable.Range(0, eventsPerAppend).Select(i => Event($"b{s}-{a}-{i}", stream.EmployeeId)).ToArray();
+                var result = await Log.AppendAsync(new StreamAppend(stream, a * eventsPerAppend, events), Ct);
+                Assert.Equal(AppendStatus.Committed, result.Status);
+            }
+        }, Ct)));
+        stopwatch.Stop();
+
+        var total = streams * appendsPerStream * eventsPerAppend;
+        TestContext.Current.SendDiagnosticMessage(
+            $"{GetType().Name}: {total} events in {stopwatch.Elapsed.TotalSeconds:F2}s = {total / stopwatch.Elapsed.TotalSeconds:F0} events/s durably");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{total / stopwatch.Elapsed.TotalSeconds:F0} events/s");
+    }
+}
