@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pulse.EventLog;
+using Pulse.Events;
+using StreamId = Pulse.EventLog.StreamId;
 using Pulse.Tests.Infrastructure;
 
 namespace Pulse.Tests.EventLog;
@@ -14,4 +16,33 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
         Options.Create(new PostgresEventLogOptions { ConnectionString = server.ConnectionString, Schema = _schema }),
         NullLogger<PostgresEventLog>.Instance,
         TimeProvider.System);
+
+    [Fact]
+    public async Task Two_writers_racing_on_one_database_commit_each_stream_position_and_event_id_once()
+    {
+        // Two store instances stand for two silos: their batches collide on the constraints, fall back to one
+        // transaction per append, and only the losers see a conflict or a duplicate.
+        await using var a = (PostgresEventLog)OpenStore();
+        await using var b = (PostgresEventLog)OpenStore();
+        await a.InitializeAsync(Ct);
+        await b.InitializeAsync(Ct);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+        {
+            var store = i % 2 == 0 ? a : b;
+            var employee = $"e{i % 4}";
+            var evt = new PendingEvent(new BusinessEvent("shared", "sale", employee, DateTimeOffset.UnixEpoch, "{}"), "1970-01");
+            return store.AppendAsync(new StreamAppend(new StreamId("t1", employee), 0, [evt]), Ct);
+        }));
+
+        Assert.Single(results.SelectMany(r => r.Appended));
+        Assert.All(results, r => Assert.True(r.Status == AppendStatus.StreamConflict || r.Appended.Count + r.DuplicateIds.Count == 1));
+        var stored = 0;
+        for (var e = 0; e < 4; e++)
+        {
+            stored += (await a.ReadStreamAsync(new StreamId("t1", $"e{e}"), 0, 10, Ct)).Count;
+        }
+
+        Assert.Equal(1, stored);
+    }
 }
