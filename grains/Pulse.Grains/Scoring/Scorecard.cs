@@ -1,0 +1,9 @@
+using Pulse.Performance;
+
+namespace Pulse.Scoring;
+
+/// <summary>
+/// An employee's scores for a period as far as they are known. <see cref="Composite"/> is provisional while
+/// <see cref="IsComplete"/> is false: <see cref="PendingIndicators"/> lists ratings not given and measures without data.
+/// </summary>
+public sealed record Scorecard(SectionResult[] Sections, decimal? Composite, bool IsComplete, string[] PendingIndicators);
