@@ -1,0 +1,54 @@
+using Pulse.Performance;
+using Pulse.Scoring;
+using Pulse.Services;
+
+namespace Pulse.Grains;
+
+/// <summary>
+/// Live aggregates of a department and everything below it. Fed in batches by each silo's
+/// <see cref="DepartmentReporter"/>; holds one line per member (bounded by the department's size) and nothing
+/// else, so on activation it simply asks its members for their current line.
+/// </summary>
+public sealed class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvider clock) : Grain, IDepartmentGrain
+{
+    private const int RankedCount = 5;
+    private const decimal AtRiskBelow = 60;
+
+    private readonly Dictionary<string, MemberScore> _scores = new(StringComparer.Ordinal);
+    private string _tenantId = "";
+    private string _departmentId = "";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _departmentId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        if (await rulesProvider.GetAsync(_tenantId) is not { } rules) return;
+        var members = rules.MembersOf(_departmentId).Where(e => e.Active).ToArray();
+        var lines = await Task.WhenAll(members.Select(async m =>
+        {
+            var performance = await GrainFactory.GetGrain<IEmployeeGrain>(GrainKeys.For(_tenantId, m.Id)).GetPerformanceAsync(null);
+            return performance is null ? null : MemberScores.From(performance, m.Name);
+        }));
+        foreach (var line in lines.OfType<MemberScore>()) Keep(line);
+    }
+
+    public Task ReportAsync(MemberScore[] scores)
+    {
+        foreach (var score in scores) Keep(score);
+        return Task.CompletedTask;
+    }
+
+    public async Task<DepartmentPerformance> GetPerformanceAsync()
+    {
+        var rules = await rulesProvider.GetAsync(_tenantId);
+        var now = clock.GetUtcNow();
+        var period = rules is null ? "" : Period.Of(now, rules.TimeZone);
+        var members = rules?.MembersOf(_departmentId).Where(e => e.Active).Select(e => e.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        var lines = _scores.Values.Where(s => s.Period == period && members.Contains(s.EmployeeId)).ToArray();
+        return DepartmentAggregates.Summarise(_departmentId, period, members.Count, lines, RankedCount, AtRiskBelow, now);
+    }
+
+    private void Keep(MemberScore score)
+    {
+        if (!_scores.TryGetValue(score.EmployeeId, out var known) || known.AsOf <= score.AsOf) _scores[score.EmployeeId] = score;
+    }
+}

@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Logging;
+using Pulse.EventLog;
+using Pulse.Events;
+using Pulse.Organisation;
+using Pulse.Performance;
+using Pulse.Scoring;
+using Pulse.Services;
+using Pulse.Templates;
+
+namespace Pulse.Grains;
+
+/// <summary>
+/// The single writer of one employee's event stream. A batch is appended to the log first (acknowledged means
+/// durable), then folded into the live periods' running aggregates; scores are computed from those on demand.
+/// The snapshot is written behind on a timer and at deactivation, never per event; on activation the grain loads
+/// it and folds the log's tail, so its state is always a fold of the log.
+/// </summary>
+public sealed partial class EmployeeGrain(
+    [PersistentState("employee", StorageNames.Snapshots)] IPersistentState<EmployeeSnapshot> snapshot,
+    IEventLog log,
+    TenantRulesProvider rulesProvider,
+    DepartmentReporter reporter,
+    PlanCache plans,
+    TimeProvider clock,
+    ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain
+{
+    private const int CatchUpPage = 5_000;
+    private const int MaxConflictRetries = 5;
+    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(10);
+
+    private string _tenantId = "";
+    private string _employeeId = "";
+    private StreamId _stream;
+    private bool _dirty;
+    private long _alignedRulesVersion = -1;
+
+    private EmployeeSnapshot State => snapshot.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _employeeId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _stream = new StreamId(_tenantId, _employeeId);
+        var rules = await RulesAsync();
+        await CatchUpAsync(rules, cancellationToken);
+        await AlignTemplatesAsync(rules, cancellationToken);
+        this.RegisterGrainTimer(WriteSnapshotAsync, new GrainTimerCreationOptions(SnapshotInterval, SnapshotInterval));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await WriteSnapshotAsync(cancellationToken);
+    }
+
+    public async Task<AppliedEvents> ApplyEventsAsync(BusinessEvent[] events)
+    {
+        var rules = await RulesAsync();
+        if (rules.Version != _alignedRulesVersion) await AlignTemplatesAsync(rules, CancellationToken.None);
+        var pending = events.Select(e => new PendingEvent(e, Period.Of(e.OccurredAt, rules.TimeZone))).ToArray();
+
+        AppendResult result;
+        var attempt = 0;
+        while (true)
+        {
+            result = await log.AppendAsync(new StreamAppend(_stream, State.LastSeq, pending));
+            if (result.Status == AppendStatus.Committed) break;
+
+            // Someone else wrote to this stream (a brief second activation during a membership change, say):
+            // repair by folding what the log holds past our position, then try again from there.
+            LogStreamConflict(logger, State.LastSeq);
+            if (++attempt > MaxConflictRetries) throw new InvalidOperationException($"Stream of {_employeeId} kept moving during append.");
+            await CatchUpAsync(rules, CancellationToken.None);
+        }
+
+        if (result.Appended.Count > 0)
+        {
+            await FoldAsync(result.Appended, rules);
+            ReportToDepartments(rules);
+        }
+        return new AppliedEvents([.. result.Appended.Select(e => e.Event.Id)], [.. result.DuplicateIds]);
+    }
+
+    public async Task<EmployeePerformance?> GetPerformanceAsync(string? period)
+    {
+        var rules = await RulesAsync();
+        if (rules.Version != _alignedRulesVersion) await AlignTemplatesAsync(rules, CancellationToken.None);
+        var now = clock.GetUtcNow();
+        period ??= Period.Of(now, rules.TimeZone);
+        if (!rules.Employees.TryGetValue(_employeeId, out var employee)) return null;
+        if (rules.TemplateForEmployee(_employeeId, period) is not { } template) return null;
+
+        var accumulator = State.Periods.TryGetValue(period, out var live) && live.TemplateId == template.Id && live.TemplateVersion == template.Version
+            ? live.Accumulator
+            : await FoldPeriodFromLogAsync(plans.For(template), period);
+        return PerformanceBuilder.Build(employee, period, template, plans.For(template), accumulator, rules, now, State.LastSeq);
+    }
+
+    public async Task RecomputeAsync(long rulesVersion)
+    {
+        var rules = await RulesAsync(rulesVersion);
+        await AlignTemplatesAsync(rules, CancellationToken.None);
+        ReportToDepartments(rules);
+    }
+
+    public async Task<AlertRecord[]> GetAlertsAsync(int limit) => [.. await log.ReadAlertsAsync(_stream, Math.Clamp(limit, 1, 500))];
+
+    private async Task<CompiledRules> RulesAsync(long minVersion = 0) =>
+        await rulesProvider.GetAsync(_tenantId, minVersion) ?? throw new InvalidOperationException($"Tenant {_tenantId} does not exist.");
+
+    /// <summary>Folds everything the log holds past our position: the tail after a snapshot, or a gap left by another writer.</summary>
+    private async Task CatchUpAsync(CompiledRules rules, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var tail = await log.ReadStreamAsync(_stream, State.LastSeq, CatchUpPage, cancellationToken);
+            if (tail.Count == 0) return;
+            await FoldAsync(tail, rules);
+            if (tail.Count < CatchUpPage) return;
+        }
+    }
+
+    private async Task FoldAsync(IReadOnlyList<StoredEvent> events, CompiledRules rules)
+    {
+        var openPeriod = Period.Of(clock.GetUtcNow(), rules.TimeZone);
+        var oldestLive = Period.Previous(openPeriod);
+        List<AlertRecord>? alerts = null;
+        foreach (var stored in events)
+        {
+            if (stored.Seq <= State.LastSeq) continue;
+            State.LastSeq = stored.Seq;
+            _dirty = true;
+            if (string.CompareOrdinal(stored.Period, oldestLive) < 0) continue; // a closed period: scored from the log when asked
+            if (LiveFor(stored.Period, rules) is not { } live) continue;
+            var plan = plans.For(rules.TemplateFor(live.TemplateId, stored.Period)!);
+            foreach (var crossing in plan.Fold(live.Accumulator, stored.Event, stored.Seq))
+            {
+                (alerts ??= []).Add(ToRecord(stored, crossing));
+            }
+        }
+        DropClosedPeriods(oldestLive);
+        if (alerts is not null) await log.RecordAlertsAsync(alerts);
+    }
+
+    /// <summary>Refolds each live period whose governing template version changed, from the log.</summary>
+    private async Task AlignTemplatesAsync(CompiledRules rules, CancellationToken cancellationToken)
+    {
+        var openPeriod = Period.Of(clock.GetUtcNow(), rules.TimeZone);
+        DropClosedPeriods(Period.Previous(openPeriod));
+        foreach (var (period, live) in State.Periods.ToArray())
+        {
+            var template = rules.TemplateForEmployee(_employeeId, period);
+            if (template is not null && template.Id == live.TemplateId && template.Version == live.TemplateVersion) continue;
+            State.Periods.Remove(period);
+            _dirty = true;
+            if (template is null) continue;
+
+            var plan = plans.For(template);
+            var fresh = new LivePeriod { TemplateId = template.Id, TemplateVersion = template.Version };
+            var alerts = new List<AlertRecord>();
+            foreach (var stored in await log.ReadPeriodAsync(_stream, period, cancellationToken))
+            {
+                if (stored.Seq > State.LastSeq) break; // the tail is folded by catch-up, in order
+                alerts.AddRange(plan.Fold(fresh.Accumulator, stored.Event, stored.Seq).Select(c => ToRecord(stored, c)));
+            }
+            State.Periods[period] = fresh;
+            if (alerts.Count > 0) await log.RecordAlertsAsync(alerts, cancellationToken);
+        }
+        _alignedRulesVersion = rules.Version;
+    }
+
+    private async Task<PeriodAccumulator> FoldPeriodFromLogAsync(TemplatePlan plan, string period)
+    {
+        var accumulator = new PeriodAccumulator();
+        foreach (var stored in await log.ReadPeriodAsync(_stream, period))
+        {
+            plan.Fold(accumulator, stored.Event, stored.Seq);
+        }
+        return accumulator;
+    }
+
+    private LivePeriod? LiveFor(string period, CompiledRules rules)
+    {
+        if (State.Periods.TryGetValue(period, out var live)) return live;
+        if (rules.TemplateForEmployee(_employeeId, period) is not { } template) return null;
+        live = new LivePeriod { TemplateId = template.Id, TemplateVersion = template.Version };
+        State.Periods[period] = live;
+        return live;
+    }
+
+    private void DropClosedPeriods(string oldestLive)
+    {
+        foreach (var period in State.Periods.Keys.Where(p => string.CompareOrdinal(p, oldestLive) < 0).ToArray())
+        {
+            State.Periods.Remove(period);
+        }
+    }
+
+    private void ReportToDepartments(CompiledRules rules)
+    {
+        if (!rules.Employees.TryGetValue(_employeeId, out var employee)) return;
+        var now = clock.GetUtcNow();
+        var period = Period.Of(now, rules.TimeZone);
+        if (!State.Periods.TryGetValue(period, out var live) || rules.TemplateFor(live.TemplateId, period) is not { } template) return;
+        var performance = PerformanceBuilder.Build(employee, period, template, plans.For(template), live.Accumulator, rules, now, State.LastSeq);
+        reporter.Report(
+            rules.SelfAndAncestors(employee.DepartmentId).Select(d => GrainKeys.For(_tenantId, d.Id)),
+            MemberScores.From(performance, employee.Name));
+    }
+
+    private AlertRecord ToRecord(StoredEvent stored, AlertCrossing crossing) =>
+        new(_tenantId, _employeeId, stored.Period, crossing.IndicatorId, crossing.RuleId, stored.Seq, crossing.Kind, crossing.Value, crossing.Threshold, stored.Event.OccurredAt);
+
+    private async Task WriteSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty) return;
+        _dirty = false;
+        await snapshot.WriteStateAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event stream moved past position {Position}; catching up from the log")]
+    private static partial void LogStreamConflict(ILogger logger, long position);
+}

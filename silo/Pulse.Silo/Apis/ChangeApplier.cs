@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Grains;
+using Pulse.Organisation;
+using Pulse.Services;
+using Pulse.Silo.Problems;
+
+namespace Pulse.Silo.Apis;
+
+/// <summary>
+/// Runs an organisation change on the tenant grain and answers for it: refused whole with a problem naming each
+/// item, or applied — then this silo's rules copy is refreshed and the employees whose template changed are
+/// recomputed from the log before the answer goes out.
+/// </summary>
+public sealed class ChangeApplier(IGrainFactory grains, TenantRulesProvider rules)
+{
+    public async Task<Results<Ok<ChangeSummary>, ValidationProblem>> ApplyAsync(string tenantId, Func<ITenantGrain, Task<ChangeResult>> change)
+    {
+        var result = await change(grains.GetGrain<ITenantGrain>(tenantId));
+        if (!result.Applied) return Problem.Invalid(result.Errors);
+        rules.Invalidate(tenantId);
+        await Task.WhenAll(result.AffectedEmployees.Select(id =>
+            grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenantId, id)).RecomputeAsync(result.Version)));
+        return TypedResults.Ok(new ChangeSummary(result.Version, result.AffectedEmployees.Length));
+    }
+}

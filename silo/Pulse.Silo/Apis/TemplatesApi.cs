@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Grains;
+using Pulse.Performance;
+using Pulse.Scoring;
+using Pulse.Services;
+using Pulse.Silo.Problems;
+using Pulse.Silo.Tenancy;
+using Pulse.Templates;
+
+namespace Pulse.Silo.Apis;
+
+public static class TemplatesApi
+{
+    public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/templates").WithTags("Templates");
+        group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) =>
+                TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Templates.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.MaxBy(t => t.Version)!).ToArray()))
+            .WithSummary("The latest version of each template");
+        group.MapGet("/{templateId}/versions", GetVersionsAsync).WithSummary("Every published version of a template");
+        group.MapPut("/{templateId}", (string templateId, RequestTenant tenant, KpiTemplate template, ChangeApplier changes) =>
+                changes.ApplyAsync(tenant.Id, g => g.PublishTemplateAsync(template with { Id = templateId })))
+            .WithSummary("Publish a new version of a template")
+            .WithDescription("The new version governs the open period: the affected employees' scores are recomputed from the event log before this returns; no event needs to be sent again.");
+        group.MapPost("/validate", ValidateAsync).WithSummary("Check a draft template without publishing it");
+        group.MapPost("/what-if", WhatIfAsync)
+            .WithSummary("Score a draft template against a period, changing nothing")
+            .WithDescription("Folds the period's events from the log under the draft. Give employeeIds or a departmentId (its members, sub-departments included); neither means every employee the draft's template id is assigned to.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<KpiTemplate[]>, ProblemHttpResult>> GetVersionsAsync(string templateId, RequestTenant tenant, TenantRulesProvider rules)
+    {
+        var versions = (await rules.GetAsync(tenant.Id))!.Rules.Templates.Where(t => t.Id == templateId).OrderBy(t => t.Version).ToArray();
+        return versions.Length == 0 ? Problem.NotFound($"Template '{templateId}' does not exist.") : TypedResults.Ok(versions);
+    }
+
+    private static async Task<Results<Ok<TemplateCheck>, ValidationProblem>> ValidateAsync(RequestTenant tenant, KpiTemplate template, TenantRulesProvider rules)
+    {
+        var errors = TemplateValidator.Validate(template, (await rules.GetAsync(tenant.Id))!.EventTypes, "template");
+        return errors.Count > 0 ? Problem.Invalid(errors) : TypedResults.Ok(new TemplateCheck(true));
+    }
+
+    private static async Task<Results<Ok<EmployeePerformance[]>, ValidationProblem>> WhatIfAsync(RequestTenant tenant, WhatIfRequest request, TenantRulesProvider rulesProvider, IGrainFactory grains)
+    {
+        var rules = (await rulesProvider.GetAsync(tenant.Id))!;
+        var errors = TemplateValidator.Validate(request.Template, rules.EventTypes, "template").ToList();
+        if (!Period.IsValid(request.Period)) errors.Add(new("period", "must be a month as yyyy-MM, e.g. 2026-10"));
+        if (request.DepartmentId is not null && rules.FindDepartment(request.DepartmentId) is null) errors.Add(new("departmentId", $"department '{request.DepartmentId}' does not exist"));
+        var unknown = (request.EmployeeIds ?? []).Select((id, i) => (id, i)).Where(x => !rules.Employees.ContainsKey(x.id));
+        errors.AddRange(unknown.Select(x => new Organisation.ValidationError($"employeeIds[{x.i}]", $"employee '{x.id}' does not exist")));
+        if (errors.Count > 0) return Problem.Invalid(errors);
+
+        var employees = request.EmployeeIds is { Length: > 0 } ids ? ids
+            : request.DepartmentId is { } departmentId ? [.. rules.MembersOf(departmentId).Select(e => e.Id)]
+            : [.. rules.Rules.Employees.Where(e => rules.TemplateIdFor(e.DepartmentId) == request.Template.Id).Select(e => e.Id)];
+        return TypedResults.Ok(await grains.GetGrain<IWhatIfGrain>(tenant.Id).PreviewAsync(request.Template, request.Period, employees));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Pulse.Grains;
+using Pulse.Organisation;
+using Pulse.Services;
+using Pulse.Silo.Hosting;
+using Pulse.Silo.Tenancy;
+
+namespace Pulse.Silo.Demo;
+
+/// <summary>
+/// Creates the demo company on first start, back-fills last month and this month so far, then keeps posting
+/// live events at the configured rate — all through the public HTTP API, exactly as a business system would.
+/// </summary>
+public sealed partial class DemoRunner(
+    IOptions<DemoOptions> options,
+    IGrainFactory grains,
+    TenantRulesProvider rulesProvider,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<DemoRunner> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!await WaitForStartAsync(stoppingToken)) return;
+        var created = demo.Seed && await SeedAsync(demo, stoppingToken);
+        if (!demo.Simulate) return;
+
+        var rules = await rulesProvider.GetAsync(demo.TenantId);
+        if (rules is null) { LogNoTenant(logger, demo.TenantId); return; }
+        using var http = new HttpClient { BaseAddress = new Uri(Address()) };
+        http.DefaultRequestHeaders.Add(RequestTenant.Header, demo.TenantId);
+        var factory = new DemoEventFactory(new Random());
+        var staff = rules.Rules.Employees.Where(e => e.Active).ToArray();
+
+        try
+        {
+            if (created) await BackfillAsync(http, factory, staff, rules.TimeZone, stoppingToken);
+            await SimulateAsync(http, factory, staff, demo.EventsPerSecond, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task<bool> SeedAsync(DemoOptions demo, CancellationToken cancellationToken)
+    {
+        var tenant = grains.GetGrain<ITenantGrain>(demo.TenantId);
+        if (await tenant.GetRulesAsync() is not null) return false;
+        await tenant.CreateAsync(DemoCompany.Settings(demo.TenantId));
+        var result = await tenant.ImportAsync(DemoCompany.Document(demo.Employees));
+        if (!result.Applied) throw new InvalidOperationException("The demo company does not validate: " + string.Join("; ", result.Errors.Select(e => $"{e.Item}: {e.Reason}")));
+        rulesProvider.Invalidate(demo.TenantId);
+        LogSeeded(logger, demo.TenantId, demo.Employees);
+        cancellationToken.ThrowIfCancellationRequested();
+        return true;
+    }
+
+    /// <summary>Last month in full and this month up to now, so scores start where a real month would be.</summary>
+    private async Task BackfillAsync(HttpClient http, DemoEventFactory factory, Employee[] staff, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset);
+        var from = monthStart.AddMonths(-1);
+        var random = new Random(42);
+        var batch = new JsonArray();
+        var moments = (int)((now - from).TotalDays * 0.6); // ~18 working moments a month per person
+        foreach (var employee in staff)
+        {
+            for (var i = 0; i < moments; i++)
+            {
+                var at = from + TimeSpan.FromSeconds(random.NextDouble() * (now - from).TotalSeconds);
+                foreach (var e in factory.For(employee, at)) batch.Add(e);
+                if (batch.Count >= BatchSize) batch = await PostAsync(http, batch, cancellationToken);
+            }
+        }
+        if (batch.Count > 0) await PostAsync(http, batch, cancellationToken);
+        LogBackfilled(logger);
+    }
+
+    private async Task SimulateAsync(HttpClient http, DemoEventFactory factory, Employee[] staff, double perSecond, CancellationToken cancellationToken)
+    {
+        var tick = TimeSpan.FromMilliseconds(200);
+        using var timer = new PeriodicTimer(tick);
+        var random = new Random();
+        var owed = 0.0;
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            owed += perSecond * tick.TotalSeconds;
+            var batch = new JsonArray();
+            while (owed >= 1)
+            {
+                var before = batch.Count;
+                foreach (var e in factory.For(staff[random.Next(staff.Length)], clock.GetUtcNow())) batch.Add(e);
+                owed -= Math.Max(1, batch.Count - before);
+            }
+            if (batch.Count > 0) await PostAsync(http, batch, cancellationToken);
+        }
+    }
+
+    private async Task<JsonArray> PostAsync(HttpClient http, JsonArray batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("/api/v1/events", batch, cancellationToken);
+            if (!response.IsSuccessStatusCode) LogPostFailed(logger, (int)response.StatusCode);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogPostError(logger, ex);
+        }
+        return [];
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource();
+        using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+        await started.Task.WaitAsync(cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
+    }
+
+    private string Address() =>
+        (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080").Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo tenant {TenantId} created with {Employees} employees")]
+    private static partial void LogSeeded(ILogger logger, string tenantId, int employees);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo history back-filled; live simulation starts")]
+    private static partial void LogBackfilled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo tenant {TenantId} does not exist; the simulator is idle")]
+    private static partial void LogNoTenant(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated events were refused with status {Status}")]
+    private static partial void LogPostFailed(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting simulated events failed")]
+    private static partial void LogPostError(ILogger logger, Exception exception);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pulse.Silo.Apis;
+using Pulse.Silo.Ingestion;
+using Pulse.Silo.Problems;
+using Pulse.Silo.Tenancy;
+using Scalar.AspNetCore;
+
+namespace Pulse.Silo.Hosting;
+
+/// <summary>The HTTP API: JSON conventions, problem details, OpenAPI, and the /api/v1 routes.</summary>
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddPulseApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<IngestionService>();
+        builder.Services.AddSingleton<ChangeApplier>();
+        builder.Services.AddSingleton<TenantOverview>();
+        builder.Services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    /// <summary>camelCase, enums as camelCase strings, and strict reading: unknown or missing properties are errors that name their path.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+    }
+
+    public static WebApplication UsePulseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapPulseApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => TypedResults.Redirect("/api")).ExcludeFromDescription();
+
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapTenantsApi();
+
+        var tenant = v1.MapGroup("").AddEndpointFilter<TenantEndpointFilter>();
+        tenant.MapTenantApi();
+        tenant.MapOrganisationApi();
+        tenant.MapEventTypesApi();
+        tenant.MapDepartmentsApi();
+        tenant.MapEmployeesApi();
+        tenant.MapTemplatesApi();
+        tenant.MapEventsApi();
+        tenant.MapPerformanceApi();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Pulse.Silo.Hosting;
+
+public static class OptionsSetup
+{
+    public static WebApplicationBuilder AddPulseOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PulseOptions>().BindConfiguration(PulseOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Storage != "Postgres" || !string.IsNullOrWhiteSpace(o.PostgresConnectionString), "Pulse:PostgresConnectionString is required when Pulse:Storage is Postgres.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Pulse.Integration.Tests;
+
+/// <summary>
+/// A real silo process, started from the build output as an operator would start it, and killable with SIGKILL.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SiloAssembly());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        var all = new Dictionary<string, string>
+        {
+            ["Pulse:DataDirectory"] = dataDirectory,
+            ["Pulse:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Pulse:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        return silo;
+    }
+
+    public HttpClient CreateClient(string tenantId)
+    {
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("X-Pulse-Tenant", tenantId);
+        return http;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — the way a machine dies.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} during start.");
+            try
+            {
+                using var response = await http.GetAsync("/openapi/v1.json");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The silo did not start in time.");
+    }
+
+    /// <summary>The silo's own build output, next to this test project's in the repository.</summary>
+    private static string SiloAssembly()
+    {
+        var here = AppContext.BaseDirectory; // …/tests/Pulse.Integration.Tests/bin/{Configuration}/net10.0/
+        var configuration = new DirectoryInfo(here).Parent!.Parent!.Name;
+        var root = new DirectoryInfo(here);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Actors.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Cannot find the repository root (Actors.sln) above " + here);
+        var path = Path.Combine(root.FullName, "silo", "Pulse.Silo", "bin", configuration, "net10.0", "Pulse.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Pulse.Silo.Tests.Infrastructure;
+
+/// <summary>
+/// The whole silo in-process — Orleans, the HTTP API, the real SQLite files in a folder of its own. A second
+/// instance on the same folder is a restart.
+/// </summary>
+public sealed class PulseApp(string dataDirectory) : WebApplicationFactory<Program>
+{
+    public PulseApp() : this(Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Pulse:DataDirectory", DataDirectory);
+        builder.UseSetting("Pulse:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Pulse:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
