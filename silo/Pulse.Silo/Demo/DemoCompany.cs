@@ -56,7 +56,7 @@ public static class DemoCompany
         new("quantitative", new("量化指标", "Quantitative"), 70,
         [
             new("loan-volume", new("月度贷款额度", "Monthly loan volume"), 70,
-                new(SourceKind.Measure, new(MeasureKind.Sum, "loan.disbursed", "amount")), 1_000_000m, Direction.HigherIsBetter, "元"),
+                new(SourceKind.Measure, new(MeasureKind.Sum, "loan.disbursed", "amount")), 1_000_000m, Direction.HigherIsBetter, "CNY"),
             new("bad-debt-rate", new("坏账率", "Bad-debt rate"), 20,
                 new(SourceKind.Measure, Ratio(new(MeasureKind.Sum, "loan.defaulted", "amount"), new(MeasureKind.Sum, "loan.disbursed", "amount"))),
                 3m, Direction.LowerIsBetter, "%", new ScoringRule(ZeroScoreAt: 8m), [new AlertRule("above-5", Comparator.GreaterThan, 5m, 3)]),
