@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Pulse.Organisation;
+using Pulse.Tests.Infrastructure;
 using Pulse.Silo.Demo;
 
 namespace Pulse.Integration.Tests;
@@ -12,7 +12,7 @@ namespace Pulse.Integration.Tests;
 /// restart every acknowledged event is there exactly once, re-sent events are duplicates, and the totals equal
 /// the events sent — no loss, no double count.
 /// </summary>
-public sealed class KillDuringIngestionTests
+public sealed class KillDuringIngestionTests(PostgresServer postgres)
 {
     private const int Senders = 4;
     private const int BatchSize = 250;
@@ -21,6 +21,17 @@ public sealed class KillDuringIngestionTests
     [Fact]
     public Task Sqlite_silo_killed_mid_ingestion_keeps_every_acknowledged_event_exactly_once() =>
         KillAndRecoverAsync(new Dictionary<string, string>());
+
+    [Fact]
+    public async Task Postgres_silo_killed_mid_ingestion_keeps_every_acknowledged_event_exactly_once()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("kill_" + Guid.NewGuid().ToString("N")[..8]);
+        await KillAndRecoverAsync(new Dictionary<string, string>
+        {
+            ["Pulse:Storage"] = "Postgres",
+            ["Pulse:PostgresConnectionString"] = connectionString,
+        });
+    }
 
     internal static async Task KillAndRecoverAsync(Dictionary<string, string> settings)
     {
@@ -68,6 +79,7 @@ public sealed class KillDuringIngestionTests
             await first.DisposeAsync();
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{acknowledged.Count} of {Batches} batches acknowledged before SIGKILL");
         Assert.False(acknowledged.IsEmpty, "no batch was acknowledged before the kill");
         Assert.True(acknowledged.Count < Batches, "the kill came after every batch was acknowledged");
         await using var second = await SiloProcess.StartAsync(directory, settings);

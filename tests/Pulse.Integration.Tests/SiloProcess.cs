@@ -10,6 +10,7 @@ namespace Pulse.Integration.Tests;
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private SiloProcess(Process process, Uri address)
     {
@@ -42,11 +43,11 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         return silo;
     }
@@ -81,7 +82,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + within;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} during start.");
+            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} during start. Its last output:\n{string.Join('\n', _output)}");
             try
             {
                 using var response = await http.GetAsync("/openapi/v1.json");
@@ -96,11 +97,19 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException("The silo did not start in time.");
     }
 
+    // The last lines the process printed, for the failure message.
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 60) _output.TryDequeue(out _);
+    }
+
     /// <summary>The silo's own build output, next to this test project's in the repository.</summary>
     private static string SiloAssembly()
     {
         var here = AppContext.BaseDirectory; // …/tests/Pulse.Integration.Tests/bin/{Configuration}/net10.0/
-        var configuration = new DirectoryInfo(here).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(here)).Parent!.Name;
         var root = new DirectoryInfo(here);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Actors.sln"))) root = root.Parent;
         if (root is null) throw new InvalidOperationException("Cannot find the repository root (Actors.sln) above " + here);
