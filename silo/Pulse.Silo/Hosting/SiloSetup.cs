@@ -1,4 +1,3 @@
-using Orleans.Storage;
 using Pulse.EventLog;
 using Pulse.Grains;
 using Pulse.Services;
@@ -28,18 +27,10 @@ public static class SiloSetup
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
-
-            // Orleans' own version-tolerant binary format for stored state: exact decimals, and far smaller and
-            // faster than JSON for snapshots.
-            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+            silo.AddPulseGrains();
             silo.AddSqliteGrainStorage(StorageNames.Organisation, o => o.Path = Path.Combine(dataDirectory, "organisation.db"));
             silo.AddSqliteGrainStorage(StorageNames.Snapshots, o => o.Path = Path.Combine(dataDirectory, "snapshots.db"));
         });
-
-        builder.Services.AddSingleton<TenantRulesProvider>();
-        builder.Services.AddSingleton<PlanCache>();
-        builder.Services.AddSingleton<DepartmentReporter>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DepartmentReporter>());
         return builder;
     }
 }

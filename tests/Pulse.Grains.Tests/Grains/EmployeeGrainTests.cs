@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Core.Internal;
+using Pulse.EventLog;
+using Pulse.Grains;
+
+namespace Pulse.Tests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class EmployeeGrainTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    [Fact]
+    public async Task Applying_events_reports_new_and_repeated_ids_and_folds_only_the_new()
+    {
+        var tenantId = await TestCompany.CreateAsync(Grains);
+        var grain = Grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenantId, "E001"));
+
+        var first = await grain.ApplyEventsAsync([TestCompany.Loan("E001", 100, "a"), TestCompany.Loan("E001", 200, "b")]);
+        var second = await grain.ApplyEventsAsync([TestCompany.Loan("E001", 200, "b"), TestCompany.Loan("E001", 300, "c"), TestCompany.Loan("E001", 300, "c")]);
+        var performance = await grain.GetPerformanceAsync(null);
+
+        Assert.Equal(["a", "b"], first.Accepted);
+        Assert.Equal(["c"], second.Accepted);
+        Assert.Equal(["b", "c"], second.Duplicates.Order());
+        Assert.Equal(3, performance!.EventCount);
+        Assert.Equal(3, performance.StreamPosition);
+        Assert.Equal(600m, performance.Sections[0].Indicators.Single(i => i.Id == "loan_volume").Value);
+    }
+
+    [Fact]
+    public async Task A_gap_left_by_another_writer_is_repaired_from_the_log()
+    {
+        var tenantId = await TestCompany.CreateAsync(Grains);
+        var grain = Grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenantId, "E002"));
+        await grain.ApplyEventsAsync([TestCompany.Loan("E002", 1_000)]);
+
+        // Another writer (say a stale activation on another silo) appends behind the grain's back.
+        await AppendBehindTheGrainAsync(tenantId, "E002", expectedSeq: 1, TestCompany.Loan("E002", 50_000));
+
+        var applied = await grain.ApplyEventsAsync([TestCompany.Loan("E002", 7)]);
+        var performance = await grain.GetPerformanceAsync(null);
+
+        Assert.Single(applied.Accepted);
+        Assert.Equal(3, performance!.StreamPosition);
+        Assert.Equal(3, performance.EventCount);
+        Assert.Equal(51_007m, performance.Sections[0].Indicators.Single(i => i.Id == "loan_volume").Value);
+    }
+
+    [Fact]
+    public async Task A_reactivated_grain_loads_its_snapshot_and_folds_the_tail()
+    {
+        var tenantId = await TestCompany.CreateAsync(Grains);
+        var grain = Grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenantId, "E003"));
+        await grain.ApplyEventsAsync([TestCompany.Loan("E003", 10), TestCompany.Loan("E003", 20)]);
+
+        // Deactivation writes the snapshot at position 2; an event then lands in the log behind it.
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        await AppendBehindTheGrainAsync(tenantId, "E003", expectedSeq: 2, TestCompany.Loan("E003", 5_000));
+        var again = await grain.GetPerformanceAsync(null);
+
+        Assert.Equal(3, again!.StreamPosition);
+        Assert.Equal(5_030m, again.Sections[0].Indicators.Single(i => i.Id == "loan_volume").Value);
+    }
+
+    private async Task AppendBehindTheGrainAsync(string tenantId, string employeeId, long expectedSeq, Pulse.Events.BusinessEvent e)
+    {
+        await using var other = new SqliteEventLog(Options.Create(new SqliteEventLogOptions { Path = fixture.EventLogPath }), NullLogger<SqliteEventLog>.Instance, TimeProvider.System);
+        var period = Pulse.Scoring.Period.Of(e.OccurredAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var result = await other.AppendAsync(new StreamAppend(new Pulse.EventLog.StreamId(tenantId, employeeId), expectedSeq, [new PendingEvent(e, period)]), TestContext.Current.CancellationToken);
+        Assert.Equal(AppendStatus.Committed, result.Status);
+    }
+}
