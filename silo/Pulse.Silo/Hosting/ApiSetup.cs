@@ -43,8 +43,9 @@ public static class ApiSetup
 
     public static WebApplication MapPulseApi(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The document sits under /api so the reference page finds it by the relative path it uses.
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API"));
         app.MapGet("/", () => TypedResults.Redirect("/api")).ExcludeFromDescription();
 
         var v1 = app.MapGroup("/api/v1");

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Pulse.Silo.Tests.Infrastructure;
+
+namespace Pulse.Silo.Tests;
+
+public sealed class ApiDocumentTests(AppFixture fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_api_route()
+    {
+        var http = fixture.App.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/api/openapi/v1.json", Cancel))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToArray();
+
+        Assert.Contains("/api/v1/events", paths);
+        Assert.Contains("/api/v1/employees/{employeeId}/performance", paths);
+        Assert.Contains("/api/v1/templates/what-if", paths);
+        Assert.Contains("/api/v1/overview", paths);
+    }
+
+    [Fact]
+    public async Task The_reference_page_loads_its_document_from_where_it_is_served()
+    {
+        var http = fixture.App.CreateClient();
+        var page = await http.GetStringAsync("/api/", Cancel);
+        var source = System.Text.RegularExpressions.Regex.Match(page, "\"url\":\"([^\"]+)\"").Groups[1].Value;
+
+        var document = await http.GetAsync(new Uri(new Uri("http://localhost/api/"), source), Cancel);
+
+        await Expect.StatusAsync(document, 200);
+    }
+}
