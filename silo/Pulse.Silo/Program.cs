@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPulseOptions();
 builder.AddPulseSilo();
 builder.AddPulseApi();
+builder.AddPulseAuth();
 builder.AddPulseDemo();
 
 var app = builder.Build();

@@ -11,12 +11,11 @@ public sealed class RestartTests
     public async Task State_rebuilt_from_the_log_alone_equals_the_live_state()
     {
         var directory = Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N"));
-        string tenantId;
+        TenantClient tenant;
         JsonNode live;
         await using (var app = new PulseApp(directory))
         {
-            var tenant = await TenantClient.CreateAsync(app, DemoCompany.Document(10));
-            tenantId = tenant.TenantId;
+            tenant = await TenantClient.CreateAsync(app, DemoCompany.Document(10));
             var random = new Random(7);
             var events = Enumerable.Range(0, 300).Select(i => random.Next(4) switch
             {
@@ -31,9 +30,7 @@ public sealed class RestartTests
         // Without snapshots the grain has nothing but the log to go on.
         File.Delete(Path.Combine(directory, "snapshots.db"));
         await using var restarted = new PulseApp(directory);
-        var http = restarted.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Pulse-Tenant", tenantId);
-        var rebuilt = await new TenantClient(http, tenantId).GetJsonAsync("/api/v1/employees/B003/performance");
+        var rebuilt = await tenant.On(restarted).GetJsonAsync("/api/v1/employees/B003/performance");
 
         Assert.Equal(WithoutClock(live), WithoutClock(rebuilt));
     }
@@ -42,19 +39,16 @@ public sealed class RestartTests
     public async Task After_a_restart_acknowledged_events_are_there_and_resending_them_changes_nothing()
     {
         var directory = Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N"));
-        string tenantId;
+        TenantClient tenant;
         object[] events = [TestEvents.Loan("B001", 100_000, "r-1"), TestEvents.Loan("B001", 200_000, "r-2")];
         await using (var app = new PulseApp(directory))
         {
-            var tenant = await TenantClient.CreateAsync(app, DemoCompany.Document(10));
-            tenantId = tenant.TenantId;
+            tenant = await TenantClient.CreateAsync(app, DemoCompany.Document(10));
             await Expect.StatusAsync(await tenant.PostEventsAsync(events), 200);
         }
 
         await using var restarted = new PulseApp(directory);
-        var http = restarted.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Pulse-Tenant", tenantId);
-        var client = new TenantClient(http, tenantId);
+        var client = tenant.On(restarted);
         var resent = await Expect.StatusAsync(await client.PostEventsAsync(events), 200);
         Assert.Equal(2, resent["duplicates"]!.GetValue<int>());
         var performance = await client.GetJsonAsync("/api/v1/employees/B001/performance");

@@ -10,6 +10,7 @@ public sealed class CompiledRules
 {
     private readonly Dictionary<string, Department> _departments;
     private readonly Dictionary<string, KpiTemplate[]> _templateVersions;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _managed = new(StringComparer.Ordinal);
 
     public CompiledRules(TenantRules rules)
     {
@@ -49,6 +50,16 @@ public sealed class CompiledRules
     /// <summary>Employees of the department and of every department below it.</summary>
     public IEnumerable<Employee> MembersOf(string departmentId) =>
         Rules.Employees.Where(e => SelfAndAncestors(e.DepartmentId).Any(d => d.Id == departmentId));
+
+    /// <summary>
+    /// The departments an employee manages — those naming them among their managers — and every department below
+    /// those. Computed once per rules version and employee.
+    /// </summary>
+    public IReadOnlySet<string> ManagedDepartments(string employeeId) => _managed.GetOrAdd(employeeId, id =>
+    {
+        var roots = Rules.Departments.Where(d => d.ManagerIds?.Contains(id) == true).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return Rules.Departments.Where(d => SelfAndAncestors(d.Id).Any(a => roots.Contains(a.Id))).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+    });
 
     /// <summary>The template id of the nearest department up the chain that has one.</summary>
     public string? TemplateIdFor(string departmentId) =>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains;
 using Pulse.Organisation;
+using Pulse.Security;
 using Pulse.Services;
+using Pulse.Silo.Security;
 using Pulse.Silo.Problems;
 
 namespace Pulse.Silo.Apis;
@@ -11,13 +13,17 @@ namespace Pulse.Silo.Apis;
 /// item, or applied — then this silo's rules copy is refreshed and the employees whose template changed are
 /// recomputed from the log before the answer goes out.
 /// </summary>
-public sealed class ChangeApplier(IGrainFactory grains, TenantRulesProvider rules)
+public sealed class ChangeApplier(IGrainFactory grains, TenantRulesProvider rules, AuditTrail audit)
 {
-    public async Task<Results<Ok<ChangeSummary>, ValidationProblem>> ApplyAsync(string tenantId, Func<ITenantGrain, Task<ChangeResult>> change)
+    public async Task<Results<Ok<ChangeSummary>, ValidationProblem>> ApplyAsync(Caller caller, Func<ITenantGrain, Task<ChangeResult>> change)
     {
-        var result = await change(grains.GetGrain<ITenantGrain>(tenantId));
+        var tenantId = caller.TenantId;
+        var tenant = grains.GetGrain<ITenantGrain>(tenantId);
+        var before = await tenant.GetRulesAsync();
+        var result = await change(tenant);
         if (!result.Applied) return Problem.Invalid(result.Errors);
         rules.Invalidate(tenantId);
+        await audit.RecordChangesAsync(caller, before, (await tenant.GetRulesAsync())!);
         await Task.WhenAll(result.AffectedEmployees.Select(id =>
             grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenantId, id)).RecomputeAsync(result.Version)));
         return TypedResults.Ok(new ChangeSummary(result.Version, result.AffectedEmployees.Length));

@@ -1,3 +1,5 @@
+using Pulse.Security;
+using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Organisation;
 using Pulse.Services;
@@ -12,15 +14,16 @@ public static class EmployeesApi
     {
         var group = routes.MapGroup("/employees").WithTags("Organisation");
         group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) => TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Employees))
-            .WithSummary("All employees");
-        group.MapGet("/{employeeId}", GetAsync).WithSummary("One employee");
+            .WithSummary("All employees").RequirePermission(Permission.OrganisationRead);
+        group.MapGet("/{employeeId}", GetAsync).WithSummary("One employee").RequirePermission(Permission.OrganisationRead);
         group.MapPut("/{employeeId}", (string employeeId, RequestTenant tenant, Employee employee, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Id, g => g.PutEmployeesAsync([employee with { Id = employeeId }])))
-            .WithSummary("Create or change an employee");
+                changes.ApplyAsync(tenant.Caller, g => g.PutEmployeesAsync([employee with { Id = employeeId }])))
+            .WithSummary("Create or change an employee").RequirePermission(Permission.OrganisationWrite);
         group.MapPost("/import", ImportCsvAsync)
             .WithSummary("Import employees from CSV")
             .WithDescription("Columns: id,name,departmentId,title,performancePayBase,active (header row required). All rows are checked; if any row is wrong nothing is imported and the problem lists each row (rows[line].column) with its reason.")
-            .Accepts<string>("text/csv");
+            .Accepts<string>("text/csv")
+            .RequirePermission(Permission.OrganisationWrite);
         return group;
     }
 
@@ -33,7 +36,7 @@ public static class EmployeesApi
     {
         var (employees, lines, errors) = await EmployeeCsv.ReadAsync(request.Body, cancellationToken);
         if (errors.Count > 0) return Problem.Invalid(errors);
-        var result = await changes.ApplyAsync(tenant.Id, g => g.PutEmployeesAsync([.. employees]));
+        var result = await changes.ApplyAsync(tenant.Caller, g => g.PutEmployeesAsync([.. employees]));
         if (result.Result is ValidationProblem problem)
         {
             // Name the CSV line rather than the position in the parsed list.

@@ -1,3 +1,5 @@
+using Pulse.Security;
+using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pulse.Services;
@@ -18,7 +20,8 @@ public static class EventsApi
             .WithDescription("A JSON array of events, or NDJSON (Content-Type application/x-ndjson), up to Pulse:MaxEventsPerRequest (default 5000) per request. " +
                 "Each item is accepted, a duplicate (its id was seen before: nothing changes), or rejected with the field and reason. " +
                 "A 200 is sent only after every accepted event is committed to the event log; on 503 nothing is lost and the whole request may be sent again.")
-            .Accepts<object[]>("application/json", EventBatchReader.NdjsonMediaType);
+            .Accepts<object[]>("application/json", EventBatchReader.NdjsonMediaType)
+            .RequirePermission(Permission.EventsWrite);
         return group;
     }
 

@@ -1,3 +1,5 @@
+using Pulse.Security;
+using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Organisation;
 using Pulse.Services;
@@ -11,11 +13,12 @@ public static class OrganisationApi
     public static RouteGroupBuilder MapOrganisationApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/organisation").WithTags("Organisation");
-        group.MapGet("/", ExportAsync).WithSummary("The whole organisation as one document (latest template versions)");
+        group.MapGet("/", ExportAsync).WithSummary("The whole organisation as one document (latest template versions)").RequirePermission(Permission.OrganisationRead);
         group.MapPut("/", (RequestTenant tenant, OrganisationDocument document, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Id, g => g.ImportAsync(document)))
+                changes.ApplyAsync(tenant.Caller, g => g.ImportAsync(document)))
             .WithSummary("Import an organisation document")
-            .WithDescription("Event types, templates, departments and employees in one request. Items with a known id are replaced, new ones added; the whole document is validated against the result and applied whole or not at all.");
+            .WithDescription("Event types, templates, departments and employees in one request. Items with a known id are replaced, new ones added; the whole document is validated against the result and applied whole or not at all.")
+            .RequirePermission(Permission.OrganisationWrite);
         return group;
     }
 
@@ -23,10 +26,10 @@ public static class OrganisationApi
     {
         var group = routes.MapGroup("/event-types").WithTags("Organisation");
         group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) => TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.EventTypes))
-            .WithSummary("Registered event types");
+            .WithSummary("Registered event types").RequirePermission(Permission.OrganisationRead);
         group.MapPut("/{type}", (string type, RequestTenant tenant, EventTypeDefinition definition, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Id, g => g.PutEventTypeAsync(definition with { Type = type })))
-            .WithSummary("Register or change an event type and its fields");
+                changes.ApplyAsync(tenant.Caller, g => g.PutEventTypeAsync(definition with { Type = type })))
+            .WithSummary("Register or change an event type and its fields").RequirePermission(Permission.OrganisationWrite);
         return group;
     }
 
@@ -34,11 +37,11 @@ public static class OrganisationApi
     {
         var group = routes.MapGroup("/departments").WithTags("Organisation");
         group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) => TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Departments))
-            .WithSummary("All departments");
-        group.MapGet("/{departmentId}", GetDepartmentAsync).WithSummary("One department");
+            .WithSummary("All departments").RequirePermission(Permission.OrganisationRead);
+        group.MapGet("/{departmentId}", GetDepartmentAsync).WithSummary("One department").RequirePermission(Permission.OrganisationRead);
         group.MapPut("/{departmentId}", (string departmentId, RequestTenant tenant, Department department, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Id, g => g.PutDepartmentAsync(department with { Id = departmentId })))
-            .WithSummary("Create or change a department");
+                changes.ApplyAsync(tenant.Caller, g => g.PutDepartmentAsync(department with { Id = departmentId })))
+            .WithSummary("Create or change a department").RequirePermission(Permission.OrganisationWrite);
         return group;
     }
 

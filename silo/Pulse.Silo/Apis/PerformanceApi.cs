@@ -1,3 +1,5 @@
+using Pulse.Security;
+using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains;
 using Pulse.Performance;
@@ -13,13 +15,16 @@ public static class PerformanceApi
     public static IEndpointRouteBuilder MapPerformanceApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/employees/{employeeId}/performance", GetEmployeeAsync).WithTags("Performance")
-            .WithSummary("An employee's live scores (open period) or a past period's (?period=yyyy-MM)");
+            .WithSummary("An employee's live scores (open period) or a past period's (?period=yyyy-MM)")
+            .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
         routes.MapGet("/employees/{employeeId}/alerts", GetAlertsAsync).WithTags("Performance")
-            .WithSummary("An employee's alert crossings, newest first");
+            .WithSummary("An employee's alert crossings, newest first")
+            .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
         routes.MapGet("/departments/{departmentId}/performance", GetDepartmentAsync).WithTags("Performance")
-            .WithSummary("Live aggregates of a department and its sub-departments");
+            .WithSummary("Live aggregates of a department and its sub-departments")
+            .RequirePermission(Permission.DepartmentPerformanceRead, "departmentId");
         routes.MapGet("/overview", (RequestTenant tenant, TenantOverview overview) => overview.GetAsync(tenant.Id)).WithTags("Performance")
-            .WithSummary("Live aggregates of the whole tenant");
+            .WithSummary("Live aggregates of the whole tenant").RequirePermission(Permission.OverviewRead);
         return routes;
     }
 

@@ -1,3 +1,5 @@
+using Pulse.Security;
+using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains;
 using Pulse.Performance;
@@ -16,16 +18,18 @@ public static class TemplatesApi
         var group = routes.MapGroup("/templates").WithTags("Templates");
         group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) =>
                 TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Templates.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.MaxBy(t => t.Version)!).ToArray()))
-            .WithSummary("The latest version of each template");
-        group.MapGet("/{templateId}/versions", GetVersionsAsync).WithSummary("Every published version of a template");
+            .WithSummary("The latest version of each template").RequirePermission(Permission.TemplatesRead);
+        group.MapGet("/{templateId}/versions", GetVersionsAsync).WithSummary("Every published version of a template").RequirePermission(Permission.TemplatesRead);
         group.MapPut("/{templateId}", (string templateId, RequestTenant tenant, KpiTemplate template, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Id, g => g.PublishTemplateAsync(template with { Id = templateId })))
+                changes.ApplyAsync(tenant.Caller, g => g.PublishTemplateAsync(template with { Id = templateId })))
             .WithSummary("Publish a new version of a template")
-            .WithDescription("The new version governs the open period: the affected employees' scores are recomputed from the event log before this returns; no event needs to be sent again.");
-        group.MapPost("/validate", ValidateAsync).WithSummary("Check a draft template without publishing it");
+            .WithDescription("The new version governs the open period: the affected employees' scores are recomputed from the event log before this returns; no event needs to be sent again.")
+            .RequirePermission(Permission.TemplatesWrite);
+        group.MapPost("/validate", ValidateAsync).WithSummary("Check a draft template without publishing it").RequirePermission(Permission.TemplatesWrite);
         group.MapPost("/what-if", WhatIfAsync)
             .WithSummary("Score a draft template against a period, changing nothing")
-            .WithDescription("Folds the period's events from the log under the draft. Give employeeIds or a departmentId (its members, sub-departments included); neither means every employee the draft's template id is assigned to.");
+            .WithDescription("Folds the period's events from the log under the draft. Give employeeIds or a departmentId (its members, sub-departments included); neither means every employee the draft's template id is assigned to.")
+            .RequirePermission(Permission.TemplatesWrite);
         return group;
     }
 

@@ -1,3 +1,6 @@
+using Pulse.Security;
+using Pulse.Silo.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains;
 using Pulse.Organisation;
@@ -13,7 +16,10 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenantsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/tenants").WithTags("Tenants");
-        group.MapPost("/", CreateAsync).WithSummary("Create a tenant (one company)");
+        group.MapPost("/", CreateAsync)
+            .WithSummary("Create a tenant (one company) and its first admin")
+            .WithDescription("Only the platform operator may, with the X-Operator-Key header (Pulse:OperatorKey).")
+            .RequireAuthorization(new AuthorizationPolicyBuilder(AuthSchemes.Pulse, AuthSchemes.Operator).RequireRole(OperatorKeyAuthenticationHandler.Role).Build());
         return group;
     }
 
@@ -21,20 +27,26 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/tenant").WithTags("Tenants");
-        group.MapGet("/", GetAsync).WithSummary("The tenant's settings");
+        group.MapGet("/", GetAsync).WithSummary("The tenant's settings").RequirePermission(Permission.TenantRead);
         group.MapPut("/", (RequestTenant tenant, TenantSettings settings, ChangeApplier changes) =>
-            changes.ApplyAsync(tenant.Id, g => g.UpdateSettingsAsync(settings))).WithSummary("Change the tenant's settings");
+            changes.ApplyAsync(tenant.Caller, g => g.UpdateSettingsAsync(settings))).WithSummary("Change the tenant's settings").RequirePermission(Permission.TenantWrite);
         return group;
     }
 
-    private static async Task<Results<Created<TenantSettings>, ValidationProblem, ProblemHttpResult>> CreateAsync(TenantSettings settings, IGrainFactory grains, TenantRulesProvider rules)
+    private static async Task<Results<Created<TenantSettings>, ValidationProblem, ProblemHttpResult>> CreateAsync(NewTenant request, IGrainFactory grains, TenantRulesProvider rules, AuditTrail audit)
     {
-        var errors = TenantSettingsValidator.Validate(settings);
+        var settings = request.Settings;
+        var errors = TenantSettingsValidator.Validate(settings).Concat(UserRules.Validate(request.Admin, "admin")).ToArray();
+        if (request.Admin is not null && !request.Admin.Roles.Contains(Role.Admin)) errors = [.. errors, new ValidationError("admin.roles", "the first account must have the admin role")];
         if (errors.Length > 0) return Problem.Invalid(errors);
         var result = await grains.GetGrain<ITenantGrain>(settings.TenantId).CreateAsync(settings);
         if (!result.Applied) return Problem.Conflict(result.Errors[0].Reason);
         rules.Invalidate(settings.TenantId);
-        return TypedResults.Created($"/api/v1/tenant", settings);
+        var admin = await grains.GetGrain<IAccessGrain>(settings.TenantId).CreateUserAsync(request.Admin!);
+        if (!admin.Applied) return Problem.Invalid(admin.Errors.Select(e => e with { Item = $"admin.{e.Item}" }));
+        await audit.RecordAsync(settings.TenantId, "operator", "tenant.create", settings.TenantId, null, settings);
+        await audit.RecordAsync(settings.TenantId, "operator", "user.create", request.Admin!.UserName, null, new { request.Admin.UserName, request.Admin.Roles });
+        return TypedResults.Created("/api/v1/tenant", settings);
     }
 
     private static async Task<Ok<TenantSettings>> GetAsync(RequestTenant tenant, TenantRulesProvider rules) =>

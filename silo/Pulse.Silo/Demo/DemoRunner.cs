@@ -7,7 +7,7 @@ using Pulse.Grains;
 using Pulse.Organisation;
 using Pulse.Services;
 using Pulse.Silo.Hosting;
-using Pulse.Silo.Tenancy;
+using Pulse.Silo.Security;
 
 namespace Pulse.Silo.Demo;
 
@@ -31,12 +31,20 @@ public sealed partial class DemoRunner(
         var demo = options.Value;
         if (!await WaitForStartAsync(stoppingToken)) return;
         var created = demo.Seed && await SeedAsync(demo, stoppingToken);
+        var access = grains.GetGrain<IAccessGrain>(demo.TenantId);
+        if (demo.Seed && await rulesProvider.GetAsync(demo.TenantId) is not null)
+        {
+            var accounts = await DemoAccounts.PrepareAsync(access);
+            Console.WriteLine($"Demo accounts of tenant '{demo.TenantId}' (new passwords at every start; sign in at {Address()}/api/v1/auth/sign-in):");
+            foreach (var line in accounts) Console.WriteLine(line);
+            Console.WriteLine();
+        }
         if (!demo.Simulate) return;
 
         var rules = await rulesProvider.GetAsync(demo.TenantId);
         if (rules is null) { LogNoTenant(logger, demo.TenantId); return; }
         using var http = new HttpClient { BaseAddress = new Uri(Address()) };
-        http.DefaultRequestHeaders.Add(RequestTenant.Header, demo.TenantId);
+        http.DefaultRequestHeaders.Add(AuthSchemes.ApiKeyHeader, await DemoAccounts.SimulatorKeyAsync(access));
         var factory = new DemoEventFactory(new Random());
         var staff = rules.Rules.Employees.Where(e => e.Active).ToArray();
 

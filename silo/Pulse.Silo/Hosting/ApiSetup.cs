@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Pulse.Silo.Apis;
 using Pulse.Silo.Ingestion;
 using Pulse.Silo.Problems;
+using Pulse.Silo.Security;
 using Pulse.Silo.Tenancy;
 using Scalar.AspNetCore;
 
@@ -20,6 +21,7 @@ public static class ApiSetup
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<IngestionService>();
         builder.Services.AddSingleton<ChangeApplier>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<TenantOverview>();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
@@ -38,28 +40,33 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePulseAuth();
         return app;
     }
 
     public static WebApplication MapPulseApi(this WebApplication app)
     {
         // The document sits under /api so the reference page finds it by the relative path it uses.
-        app.MapOpenApi("/api/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API"));
-        app.MapGet("/", () => TypedResults.Redirect("/api")).ExcludeFromDescription();
+        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API")).AllowAnonymous();
+        app.MapGet("/", () => TypedResults.Redirect("/api")).ExcludeFromDescription().AllowAnonymous();
 
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1")
+            .AddEndpointFilter<TenantEndpointFilter>()
+            .AddEndpointFilter<CookieAntiforgeryFilter>();
+        v1.MapAuthApi();
         v1.MapTenantsApi();
-
-        var tenant = v1.MapGroup("").AddEndpointFilter<TenantEndpointFilter>();
-        tenant.MapTenantApi();
-        tenant.MapOrganisationApi();
-        tenant.MapEventTypesApi();
-        tenant.MapDepartmentsApi();
-        tenant.MapEmployeesApi();
-        tenant.MapTemplatesApi();
-        tenant.MapEventsApi();
-        tenant.MapPerformanceApi();
+        v1.MapTenantApi();
+        v1.MapOrganisationApi();
+        v1.MapEventTypesApi();
+        v1.MapDepartmentsApi();
+        v1.MapEmployeesApi();
+        v1.MapTemplatesApi();
+        v1.MapEventsApi();
+        v1.MapPerformanceApi();
+        v1.MapUsersApi();
+        v1.MapApiKeysApi();
+        v1.MapAuditApi();
         return app;
     }
 }

@@ -22,6 +22,14 @@ public sealed class PulseOptions
     [Range(1, 100_000)]
     public int MaxEventsPerRequest { get; set; } = 5_000;
 
-    /// <summary>The tenant a request addresses when it names none (the demo's, in the embedded default).</summary>
-    public string? DefaultTenant { get; set; }
+    /// <summary>The platform operator's key, the only credential that may create tenants; unset means no one may.</summary>
+    public string? OperatorKey { get; set; }
+
+    /// <summary>Requests per second each user or API key may make (token bucket; bursts up to twice this).</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Sign-in attempts per minute from one address.</summary>
+    [Range(1, 10_000)]
+    public int SignInsPerMinute { get; set; } = 20;
 }

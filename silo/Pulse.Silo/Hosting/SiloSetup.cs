@@ -1,3 +1,4 @@
+using Pulse.Audit;
 using Pulse.EventLog;
 using Pulse.Grains;
 using Pulse.Services;
@@ -18,10 +19,12 @@ public static class SiloSetup
         if (options.Storage == "Postgres")
         {
             builder.Services.AddPostgresEventLog(o => o.ConnectionString = options.PostgresConnectionString!);
+            builder.Services.AddPostgresAuditLog(o => o.ConnectionString = options.PostgresConnectionString!);
         }
         else
         {
             builder.Services.AddSqliteEventLog(o => o.Path = Path.Combine(dataDirectory, "events.db"));
+            builder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(dataDirectory, "audit.db"));
         }
 
         builder.UseOrleans(silo =>

@@ -19,7 +19,7 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
             Console.WriteLine($"  OpenAPI         {address}/api/openapi/v1.json");
             if (demo.Value.Seed)
             {
-                Console.WriteLine($"  Demo tenant     '{demo.Value.TenantId}' (send header X-Pulse-Tenant: {demo.Value.TenantId}, or none: it is the default)");
+                Console.WriteLine($"  Demo tenant     '{demo.Value.TenantId}': sign in with an account printed below (POST /api/v1/auth/sign-in)");
                 Console.WriteLine($"  Overview        {address}/api/v1/overview");
                 Console.WriteLine($"  An employee     {address}/api/v1/employees/B001/performance");
             }

@@ -1,23 +1,15 @@
 using System.Reflection;
-using Microsoft.Extensions.Options;
-using Pulse.Silo.Hosting;
+using Pulse.Security;
+using Pulse.Silo.Security;
 
 namespace Pulse.Silo.Tenancy;
 
 /// <summary>
-/// The tenant a request acts for, bound into handlers. Today it comes from the <c>X-Pulse-Tenant</c> header (or
-/// the configured default); sign-in will replace that with the tenant of the credential.
-/// <see cref="TenantEndpointFilter"/> refuses the request before the handler runs if it is missing or unknown.
+/// The tenant a request acts for and the caller acting: both taken from the credential, never from the request.
+/// Endpoints that bind it have passed authorisation, so an authenticated caller is always there.
 /// </summary>
-public sealed record RequestTenant(string Id)
+public sealed record RequestTenant(string Id, Caller Caller)
 {
-    public const string Header = "X-Pulse-Tenant";
-
-    public static string? Resolve(HttpContext context) =>
-        context.Request.Headers[Header].FirstOrDefault() is { Length: > 0 } named
-            ? named
-            : context.RequestServices.GetRequiredService<IOptions<PulseOptions>>().Value.DefaultTenant;
-
     public static ValueTask<RequestTenant?> BindAsync(HttpContext context, ParameterInfo parameter) =>
-        ValueTask.FromResult<RequestTenant?>(new RequestTenant(Resolve(context) ?? ""));
+        ValueTask.FromResult(PulseClaims.ToCaller(context.User) is { } caller ? new RequestTenant(caller.TenantId, caller) : null);
 }

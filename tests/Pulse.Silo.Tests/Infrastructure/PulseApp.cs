@@ -13,12 +13,17 @@ public sealed class PulseApp(string dataDirectory) : WebApplicationFactory<Progr
     {
     }
 
+    /// <summary>The platform operator's key for this app; random, as a real one must be.</summary>
+    public const string OperatorKey = "test-operator-key-5b0d2c1e";
+
     public string DataDirectory { get; } = dataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Pulse:DataDirectory", DataDirectory);
+        builder.UseSetting("Pulse:OperatorKey", OperatorKey);
+        builder.UseSetting("Pulse:SignInsPerMinute", "100000");
         builder.UseSetting("Pulse:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Pulse:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -1,0 +1,8 @@
+namespace Pulse.Security;
+
+[GenerateSerializer]
+public enum CallerKind
+{
+    User,
+    ApiKey,
+}

@@ -1,0 +1,28 @@
+namespace Pulse.Security;
+
+/// <summary>Everything the API, the dashboard hub and the chat bot guard. Resource-bound permissions name their resource.</summary>
+[GenerateSerializer]
+public enum Permission
+{
+    /// <summary>The caller's own account: who am I, change my password.</summary>
+    Self,
+
+    TenantRead,
+    TenantWrite,
+    OrganisationRead,
+    OrganisationWrite,
+    TemplatesRead,
+    TemplatesWrite,
+    EventsWrite,
+
+    /// <summary>One employee's scores, alerts and feedback (resource: employee id).</summary>
+    EmployeePerformanceRead,
+
+    /// <summary>One department's live aggregates (resource: department id).</summary>
+    DepartmentPerformanceRead,
+
+    OverviewRead,
+    UsersManage,
+    KeysManage,
+    AuditRead,
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Grains;
+using Pulse.Organisation;
+using Pulse.Security;
+using Pulse.Services;
+using Pulse.Silo.Hosting;
+using Pulse.Silo.Problems;
+using Pulse.Silo.Security;
+
+namespace Pulse.Silo.Apis;
+
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/auth").WithTags("Sign-in");
+        group.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInLimit)
+            .WithSummary("Sign in with a user name and password")
+            .WithDescription("useCookie=true sets an HttpOnly cookie for the dashboard (changes then need the X-XSRF-TOKEN header from /auth/antiforgery); otherwise the answer carries a bearer token for API clients. Five wrong passwords in a row lock the account for 15 minutes.");
+        group.MapPost("/sign-out", async (HttpContext http) => { await http.SignOutAsync(AuthSchemes.Cookie); return TypedResults.NoContent(); })
+            .RequirePermission(Permission.Self).WithSummary("Sign out (ends the cookie session)");
+        group.MapGet("/me", MeAsync).RequirePermission(Permission.Self).WithSummary("Who the credential belongs to");
+        group.MapPost("/password", ChangePasswordAsync).RequirePermission(Permission.Self).WithSummary("Change one's own password");
+        group.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
+            })
+            .AllowAnonymous().WithSummary("An anti-forgery token for cookie-authenticated changes");
+        return group;
+    }
+
+    private static async Task<Results<SignInHttpResult, NoContent, ValidationProblem, ProblemHttpResult>> SignInAsync(SignInRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (!Identifiers.IsTenantId(request.TenantId)) return Problem.Invalid("tenantId", Identifiers.TenantRule);
+        var outcome = await grains.GetGrain<IAccessGrain>(request.TenantId).SignInAsync(request.UserName ?? "", request.Password ?? "");
+        if (outcome.Status == SignInStatus.LockedOut)
+            return TypedResults.Problem(detail: "Too many wrong passwords; try again later or ask an admin to reset the password.", statusCode: StatusCodes.Status401Unauthorized, title: "Account locked.");
+        if (outcome.Status != SignInStatus.Succeeded || outcome.User is null)
+            return TypedResults.Problem(detail: "Wrong tenant, user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+
+        if (request.UseCookie)
+        {
+            await http.SignInAsync(AuthSchemes.Cookie, PulseClaims.ForUser(request.TenantId, outcome.User, AuthSchemes.Cookie));
+            return TypedResults.NoContent();
+        }
+        return TypedResults.SignIn(PulseClaims.ForUser(request.TenantId, outcome.User, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<Ok<Me>> MeAsync(HttpContext http, TenantRulesProvider rulesProvider)
+    {
+        var caller = PulseClaims.ToCaller(http.User)!;
+        var rules = await rulesProvider.GetAsync(caller.TenantId);
+        var managed = caller.Has(Role.Manager) && caller.EmployeeId is { } id && rules is not null ? rules.ManagedDepartments(id).Order(StringComparer.Ordinal).ToArray() : [];
+        return TypedResults.Ok(new Me(caller.TenantId, caller.Name, caller.Kind, caller.Roles, caller.EmployeeId, caller.Scopes, managed));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(PasswordChange change, HttpContext http, IGrainFactory grains, AuditTrail audit)
+    {
+        var caller = PulseClaims.ToCaller(http.User)!;
+        var result = await grains.GetGrain<IAccessGrain>(caller.TenantId).ChangePasswordAsync(caller.Name, change.CurrentPassword, change.NewPassword);
+        if (!result.Applied) return Problem.Invalid(result.Errors);
+        await audit.RecordAsync(caller, "user.password-change", caller.Name, null, null);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Pulse.Silo.Apis;
+
+public sealed record PasswordChange(string CurrentPassword, string NewPassword);
