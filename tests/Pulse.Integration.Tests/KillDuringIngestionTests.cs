@@ -20,17 +20,17 @@ public sealed class KillDuringIngestionTests(PostgresServer postgres)
 
     [Fact]
     public Task Sqlite_silo_killed_mid_ingestion_keeps_every_acknowledged_event_exactly_once() =>
-        KillAndRecoverAsync(new Dictionary<string, string>());
+        KillAndRecoverAsync(TenantSetup.Settings());
 
     [Fact]
     public async Task Postgres_silo_killed_mid_ingestion_keeps_every_acknowledged_event_exactly_once()
     {
         var connectionString = await postgres.CreateDatabaseAsync("kill_" + Guid.NewGuid().ToString("N")[..8]);
-        await KillAndRecoverAsync(new Dictionary<string, string>
+        await KillAndRecoverAsync(TenantSetup.Settings(new Dictionary<string, string>
         {
             ["Pulse:Storage"] = "Postgres",
             ["Pulse:PostgresConnectionString"] = connectionString,
-        });
+        }));
     }
 
     internal static async Task KillAndRecoverAsync(Dictionary<string, string> settings)
@@ -44,18 +44,17 @@ public sealed class KillDuringIngestionTests(PostgresServer postgres)
         var acknowledged = new ConcurrentBag<int>();
 
         var first = await SiloProcess.StartAsync(directory, settings);
+        string hrToken, keyToken;
         try
         {
-            using var admin = first.CreateClient(tenantId);
-            (await admin.PostAsJsonAsync("/api/v1/tenants", new { tenantId, name = "Kill test" }, cancel)).EnsureSuccessStatusCode();
-            (await admin.PutAsJsonAsync("/api/v1/organisation", organisation, Json(), cancel)).EnsureSuccessStatusCode();
+            (hrToken, keyToken) = await TenantSetup.CreateAsync(first, tenantId, organisation, Json(), cancel);
 
             var next = -1;
             var killAfter = Batches / 3;
             var killed = new TaskCompletionSource();
             var senders = Enumerable.Range(0, Senders).Select(_ => Task.Run(async () =>
             {
-                using var http = first.CreateClient(tenantId);
+                using var http = first.WithKey(keyToken);
                 int index;
                 while ((index = Interlocked.Increment(ref next)) < Batches && !killed.Task.IsCompleted)
                 {
@@ -83,7 +82,8 @@ public sealed class KillDuringIngestionTests(PostgresServer postgres)
         Assert.False(acknowledged.IsEmpty, "no batch was acknowledged before the kill");
         Assert.True(acknowledged.Count < Batches, "the kill came after every batch was acknowledged");
         await using var second = await SiloProcess.StartAsync(directory, settings);
-        using var client = second.CreateClient(tenantId);
+        using var client = second.WithKey(keyToken);
+        using var reader = second.WithBearer(hrToken);
 
         // Every batch again: acknowledged ones must come back entirely as duplicates.
         for (var i = 0; i < Batches; i++)
@@ -99,7 +99,7 @@ public sealed class KillDuringIngestionTests(PostgresServer postgres)
         foreach (var employee in salespeople)
         {
             var sent = batches.SelectMany(b => b).Where(e => e.EmployeeId == employee).ToArray();
-            var performance = JsonNode.Parse(await client.GetStringAsync($"/api/v1/employees/{employee}/performance", cancel))!;
+            var performance = JsonNode.Parse(await reader.GetStringAsync($"/api/v1/employees/{employee}/performance", cancel))!;
             Assert.Equal(sent.Length, performance["eventCount"]!.GetValue<int>());
             var loans = performance["sections"]!.AsArray().SelectMany(s => s!["indicators"]!.AsArray()).Single(i => i!["id"]!.GetValue<string>() == "loan-volume")!;
             Assert.Equal(sent.Sum(e => e.Amount), loans["value"]!.GetValue<decimal>());

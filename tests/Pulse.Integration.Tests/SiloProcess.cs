@@ -52,10 +52,19 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    public HttpClient CreateClient(string tenantId)
+    /// <summary>A client presenting an API key token (<c>X-Api-Key</c>).</summary>
+    public HttpClient WithKey(string token)
     {
         var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("X-Pulse-Tenant", tenantId);
+        http.DefaultRequestHeaders.Add("X-Api-Key", token);
+        return http;
+    }
+
+    /// <summary>A client presenting a bearer token.</summary>
+    public HttpClient WithBearer(string token)
+    {
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return http;
     }
 

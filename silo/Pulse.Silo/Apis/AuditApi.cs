@@ -26,16 +26,7 @@ public static class AuditApi
     {
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{tenant.Id}.csv\"";
-        var records = new List<AuditRecord>();
-        long after = 0;
-        while (true)
-        {
-            var page = await log.QueryAsync(new AuditQuery(tenant.Id, from, to, actor, action, after, 1000), http.RequestAborted);
-            records.AddRange(page);
-            if (page.Count < 1000) break;
-            after = page[^1].Id;
-        }
         await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(false));
-        await AuditCsv.WriteAsync(records, writer);
+        await AuditCsv.WriteAsync(log.ReadAllAsync(new AuditQuery(tenant.Id, from, to, actor, action, 0, 1000), http.RequestAborted), writer, http.RequestAborted);
     }
 }

@@ -36,8 +36,7 @@ public static class TenantsApi
     private static async Task<Results<Created<TenantSettings>, ValidationProblem, ProblemHttpResult>> CreateAsync(NewTenant request, IGrainFactory grains, TenantRulesProvider rules, AuditTrail audit)
     {
         var settings = request.Settings;
-        var errors = TenantSettingsValidator.Validate(settings).Concat(UserRules.Validate(request.Admin, "admin")).ToArray();
-        if (request.Admin is not null && !request.Admin.Roles.Contains(Role.Admin)) errors = [.. errors, new ValidationError("admin.roles", "the first account must have the admin role")];
+        var errors = TenantSettingsValidator.Validate(settings).Concat(CheckFirstAdmin(request.Admin)).ToArray();
         if (errors.Length > 0) return Problem.Invalid(errors);
         var result = await grains.GetGrain<ITenantGrain>(settings.TenantId).CreateAsync(settings);
         if (!result.Applied) return Problem.Conflict(result.Errors[0].Reason);
@@ -47,6 +46,17 @@ public static class TenantsApi
         await audit.RecordAsync(settings.TenantId, "operator", "tenant.create", settings.TenantId, null, settings);
         await audit.RecordAsync(settings.TenantId, "operator", "user.create", request.Admin!.UserName, null, new { request.Admin.UserName, request.Admin.Roles });
         return TypedResults.Created("/api/v1/tenant", settings);
+    }
+
+    /// <summary>Checked before anything is written, so a tenant is never left without its admin.</summary>
+    private static IEnumerable<ValidationError> CheckFirstAdmin(NewUser? admin)
+    {
+        if (admin is null) return [new ValidationError("admin", "is required: the tenant's first administrator")];
+        var errors = new List<ValidationError>();
+        if (!UserNames.IsValid(admin.UserName)) errors.Add(new ValidationError("admin.userName", "must be 2–64 characters: lower-case letters, digits, '.', '_', '@', '-'"));
+        errors.AddRange(PasswordPolicy.Check(admin.Password, admin.UserName, "admin.password"));
+        if (admin.Roles is null || admin.Roles.Length != 1 || admin.Roles[0] != Role.Admin) errors.Add(new ValidationError("admin.roles", "must be exactly [\"admin\"]: there are no employees to link yet"));
+        return errors;
     }
 
     private static async Task<Ok<TenantSettings>> GetAsync(RequestTenant tenant, TenantRulesProvider rules) =>
