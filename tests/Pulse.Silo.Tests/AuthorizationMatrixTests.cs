@@ -139,7 +139,11 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
             .Replace("{userName}", "nobody", StringComparison.Ordinal).Replace("{keyId}", "000000000000", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         // A body that binds but is not a valid change: allowed callers get a 400, never a change.
-        if (method is "POST" or "PUT") request.Content = new StringContent(path.EndsWith("/events/", StringComparison.Ordinal) ? "[]" : "{}", Encoding.UTF8, "application/json");
+        if (method is "POST" or "PUT")
+        {
+            request.Content = path.EndsWith("/import", StringComparison.Ordinal) ? new StringContent("id\n", Encoding.UTF8, "text/csv")
+                : new StringContent(path.EndsWith("/events/", StringComparison.Ordinal) ? "[]" : "{}", Encoding.UTF8, "application/json");
+        }
         return request;
     }
 

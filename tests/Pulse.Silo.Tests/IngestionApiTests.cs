@@ -74,7 +74,7 @@ public sealed class IngestionApiTests(AppFixture fixture)
     {
         var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
         var lines = string.Join('\n', JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(TestEvents.Loan("B001", 5)))!.ToJsonString(), "{not json", JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(TestEvents.Loan("B001", 6)))!.ToJsonString());
-        var response = await tenant.Http.PostAsync("/api/v1/events", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"), Cancel);
+        var response = await tenant.Ingest.PostAsync("/api/v1/events", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"), Cancel);
 
         var result = await Expect.StatusAsync(response, 200);
         Assert.Equal(2, result["accepted"]!.GetValue<int>());
@@ -85,9 +85,9 @@ public sealed class IngestionApiTests(AppFixture fixture)
     public async Task A_body_that_is_not_an_array_or_is_too_large_is_refused_whole()
     {
         var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
-        await Expect.ProblemAsync(await tenant.Http.PostAsync("/api/v1/events", new StringContent("{\"id\":1", Encoding.UTF8, "application/json"), Cancel), 400, "body", "not valid JSON");
-        await Expect.ProblemAsync(await tenant.Http.PostAsync("/api/v1/events", new StringContent("{}", Encoding.UTF8, "application/json"), Cancel), 400, "body", "array");
-        await Expect.ProblemAsync(await tenant.Http.PostAsync("/api/v1/events", new StringContent("[]", Encoding.UTF8, "application/json"), Cancel), 400, "body", "no events");
+        await Expect.ProblemAsync(await tenant.Ingest.PostAsync("/api/v1/events", new StringContent("{\"id\":1", Encoding.UTF8, "application/json"), Cancel), 400, "body", "not valid JSON");
+        await Expect.ProblemAsync(await tenant.Ingest.PostAsync("/api/v1/events", new StringContent("{}", Encoding.UTF8, "application/json"), Cancel), 400, "body", "array");
+        await Expect.ProblemAsync(await tenant.Ingest.PostAsync("/api/v1/events", new StringContent("[]", Encoding.UTF8, "application/json"), Cancel), 400, "body", "no events");
 
         var tooMany = Enumerable.Range(0, 5_001).Select(i => TestEvents.Loan("B001", 1)).ToArray();
         await Expect.ProblemAsync(await tenant.PostEventsAsync(tooMany), 400, "body", "at most 5000");

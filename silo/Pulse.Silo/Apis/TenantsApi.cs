@@ -49,7 +49,7 @@ public static class TenantsApi
     }
 
     /// <summary>Checked before anything is written, so a tenant is never left without its admin.</summary>
-    private static IEnumerable<ValidationError> CheckFirstAdmin(NewUser? admin)
+    private static List<ValidationError> CheckFirstAdmin(NewUser? admin)
     {
         if (admin is null) return [new ValidationError("admin", "is required: the tenant's first administrator")];
         var errors = new List<ValidationError>();

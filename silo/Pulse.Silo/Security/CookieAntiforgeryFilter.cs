@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Pulse.Silo.Security;
 
@@ -13,9 +12,10 @@ public sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpoin
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var scheme = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme;
+        // The identity remembers how it was issued; the ticket's scheme name is the policy scheme's.
+        var byCookie = http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == AuthSchemes.Cookie);
         var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
-        if (scheme == AuthSchemes.Cookie && unsafeMethod && !await antiforgery.IsRequestValidAsync(http))
+        if (byCookie && unsafeMethod && !await antiforgery.IsRequestValidAsync(http))
         {
             return TypedResults.Problem(
                 detail: "A change made with the sign-in cookie needs the X-XSRF-TOKEN header from GET /api/v1/auth/antiforgery.",

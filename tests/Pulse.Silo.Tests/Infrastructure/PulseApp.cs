@@ -23,7 +23,7 @@ public sealed class PulseApp(string dataDirectory) : WebApplicationFactory<Progr
         builder.UseEnvironment("Testing");
         builder.UseSetting("Pulse:DataDirectory", DataDirectory);
         builder.UseSetting("Pulse:OperatorKey", OperatorKey);
-        builder.UseSetting("Pulse:SignInsPerMinute", "100000");
+        builder.UseSetting("Pulse:SignInsPerMinute", "10000");
         builder.UseSetting("Pulse:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Pulse:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
