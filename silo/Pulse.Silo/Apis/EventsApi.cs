@@ -1,6 +1,7 @@
 using Pulse.Security;
 using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Pulse.Services;
 using Pulse.Silo.Hosting;
@@ -21,6 +22,7 @@ public static class EventsApi
                 "Each item is accepted, a duplicate (its id was seen before: nothing changes), or rejected with the field and reason. " +
                 "A 200 is sent only after every accepted event is committed to the event log; on 503 nothing is lost and the whole request may be sent again.")
             .Accepts<object[]>("application/json", EventBatchReader.NdjsonMediaType)
+            .WithMetadata(new RequestSizeLimitAttribute(AuthSetup.MaxEventsBodyBytes))
             .RequirePermission(Permission.EventsWrite);
         return group;
     }

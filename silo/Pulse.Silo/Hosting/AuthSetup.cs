@@ -15,6 +15,8 @@ namespace Pulse.Silo.Hosting;
 public static class AuthSetup
 {
     public const string SignInLimit = "sign-in";
+    public const long MaxBodyBytes = 1024 * 1024;
+    public const long MaxEventsBodyBytes = 32 * 1024 * 1024;
 
     public static WebApplicationBuilder AddPulseAuth(this WebApplicationBuilder builder)
     {
@@ -41,6 +43,9 @@ public static class AuthSetup
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(AuthSchemes.Operator, null);
+
+        // Small bodies everywhere; the ingestion endpoint raises its own limit for batches of events.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
 
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
