@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Organisation;
 using Pulse.Security;
@@ -24,6 +25,9 @@ public static class AuthApi
             .RequirePermission(Permission.Self).WithSummary("Sign out (ends the cookie session)");
         group.MapGet("/me", MeAsync).RequirePermission(Permission.Self).WithSummary("Who the credential belongs to");
         group.MapPost("/password", ChangePasswordAsync).RequirePermission(Permission.Self).WithSummary("Change one's own password");
+        group.MapGet("/sso", SingleSignOn).AllowAnonymous()
+            .WithSummary("Sign in through the company's OpenID Connect provider (when configured)")
+            .WithDescription("Redirects to the provider; on return, the Pulse account with the same user name is signed in with a cookie.");
         group.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
             {
                 var tokens = antiforgery.GetAndStoreTokens(http);
@@ -48,6 +52,14 @@ public static class AuthApi
             return TypedResults.NoContent();
         }
         return TypedResults.SignIn(PulseClaims.ForUser(request.TenantId, outcome.User, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static Results<ChallengeHttpResult, ProblemHttpResult> SingleSignOn(string? returnUrl, IOptions<OidcOptions> oidc)
+    {
+        if (!oidc.Value.Enabled) return Problem.NotFound("Single sign-on is not configured for this installation.");
+        // Only local return addresses: an open redirect would let a link send people anywhere after sign-in.
+        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcOptions.Scheme]);
     }
 
     private static async Task<Ok<Me>> MeAsync(HttpContext http, TenantRulesProvider rulesProvider)

@@ -22,6 +22,7 @@ public static class AuthSetup
     {
         var options = builder.Configuration.GetSection(PulseOptions.Section).Get<PulseOptions>() ?? new PulseOptions();
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        var oidc = builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
 
         // Cookies and bearer tokens are protected with these keys; kept with the data so sign-ins survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("Pulse").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
@@ -42,7 +43,9 @@ public static class AuthSetup
             })
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
-            .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(AuthSchemes.Operator, null);
+            .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(AuthSchemes.Operator, null)
+            .AddPulseOidc(oidc);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(oidc));
 
         // Small bodies everywhere; the ingestion endpoint raises its own limit for batches of events.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);

@@ -7,7 +7,7 @@ namespace Pulse.Silo.Tests.Infrastructure;
 /// The whole silo in-process — Orleans, the HTTP API, the real SQLite files in a folder of its own. A second
 /// instance on the same folder is a restart.
 /// </summary>
-public sealed class PulseApp(string dataDirectory) : WebApplicationFactory<Program>
+public sealed class PulseApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public PulseApp() : this(Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")))
     {
@@ -24,6 +24,7 @@ public sealed class PulseApp(string dataDirectory) : WebApplicationFactory<Progr
         builder.UseSetting("Pulse:DataDirectory", DataDirectory);
         builder.UseSetting("Pulse:OperatorKey", OperatorKey);
         builder.UseSetting("Pulse:SignInsPerMinute", "10000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Pulse:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Pulse:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
