@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Organisation;
+using Pulse.Security;
 using Pulse.Services;
 using Pulse.Silo.Hosting;
 using Pulse.Silo.Security;
@@ -20,6 +21,7 @@ public sealed partial class DemoRunner(
     IGrainFactory grains,
     TenantRulesProvider rulesProvider,
     IServer server,
+    AuditTrail audit,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<DemoRunner> logger) : BackgroundService
@@ -66,6 +68,7 @@ public sealed partial class DemoRunner(
         await tenant.CreateAsync(DemoCompany.Settings(demo.TenantId));
         var result = await tenant.ImportAsync(DemoCompany.Document(demo.Employees));
         if (!result.Applied) throw new InvalidOperationException("The demo company does not validate: " + string.Join("; ", result.Errors.Select(e => $"{e.Item}: {e.Reason}")));
+        await audit.RecordChangesAsync(new Caller(demo.TenantId, "system:demo", CallerKind.User, [], null, []), null, (await tenant.GetRulesAsync())!);
         rulesProvider.Invalidate(demo.TenantId);
         LogSeeded(logger, demo.TenantId, demo.Employees);
         cancellationToken.ThrowIfCancellationRequested();
