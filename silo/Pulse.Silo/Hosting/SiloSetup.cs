@@ -31,8 +31,16 @@ public static class SiloSetup
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
             silo.AddPulseGrains();
-            silo.AddSqliteGrainStorage(StorageNames.Organisation, o => o.Path = Path.Combine(dataDirectory, "organisation.db"));
-            silo.AddSqliteGrainStorage(StorageNames.Snapshots, o => o.Path = Path.Combine(dataDirectory, "snapshots.db"));
+            if (options.Storage == "Postgres")
+            {
+                silo.AddPostgresGrainStorage(StorageNames.Organisation, o => o.ConnectionString = options.PostgresConnectionString!);
+                silo.AddPostgresGrainStorage(StorageNames.Snapshots, o => o.ConnectionString = options.PostgresConnectionString!);
+            }
+            else
+            {
+                silo.AddSqliteGrainStorage(StorageNames.Organisation, o => o.Path = Path.Combine(dataDirectory, "organisation.db"));
+                silo.AddSqliteGrainStorage(StorageNames.Snapshots, o => o.Path = Path.Combine(dataDirectory, "snapshots.db"));
+            }
         });
         return builder;
     }

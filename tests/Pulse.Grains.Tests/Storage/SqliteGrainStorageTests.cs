@@ -9,100 +9,17 @@ using Pulse.Storage;
 
 namespace Pulse.Tests.Storage;
 
-public sealed class SqliteGrainStorageTests : IDisposable
+public sealed class SqliteGrainStorageTests : GrainStorageContractTests, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pulse-grains-" + Guid.NewGuid().ToString("N"));
     private readonly List<SqliteGrainStorage> _opened = [];
-    private static readonly GrainId Grain = GrainId.Create("tenant", "acme");
 
-    public sealed class Counter
+    protected override IGrainStorage Open()
     {
-        public int Value { get; set; }
-
-        public string Name { get; set; } = "";
-    }
-
-    private SqliteGrainStorage Open()
-    {
-        var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
-        var options = new SqliteGrainStorageOptions
-        {
-            Path = Path.Combine(_folder, "state", "grains.db"),
-            GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(Options.Create(new SystemTextJsonGrainStorageSerializerOptions())),
-        };
-        var storage = new SqliteGrainStorage("test", options, NullLogger<SqliteGrainStorage>.Instance, services.GetRequiredService<IActivatorProvider>());
+        var options = new SqliteGrainStorageOptions { Path = Path.Combine(_folder, "state", "grains.db"), GrainStorageSerializer = Serializer() };
+        var storage = new SqliteGrainStorage("test", options, NullLogger<SqliteGrainStorage>.Instance, Activators());
         _opened.Add(storage);
         return storage;
-    }
-
-    [Fact]
-    public async Task Written_state_reads_back_in_a_new_instance_and_clear_removes_it()
-    {
-        var storage = Open();
-        var state = new GrainState<Counter>(new Counter { Value = 7, Name = "Åsa" });
-
-        await storage.WriteStateAsync("org", Grain, state);
-        var read = new GrainState<Counter>(new Counter());
-        await Open().ReadStateAsync("org", Grain, read);
-
-        Assert.True(read.RecordExists);
-        Assert.Equal(state.ETag, read.ETag);
-        Assert.Equal((7, "Åsa"), (read.State!.Value, read.State!.Name));
-
-        await storage.ClearStateAsync("org", Grain, read);
-        var afterClear = new GrainState<Counter>(new Counter());
-        await storage.ReadStateAsync("org", Grain, afterClear);
-
-        Assert.False(read.RecordExists);
-        Assert.Null(read.ETag);
-        Assert.False(afterClear.RecordExists);
-        Assert.Null(afterClear.ETag);
-    }
-
-    [Fact]
-    public async Task A_missing_record_reads_as_absent()
-    {
-        var state = new GrainState<Counter>(new Counter { Value = 1 });
-
-        await Open().ReadStateAsync("org", GrainId.Create("tenant", "nobody"), state);
-
-        Assert.False(state.RecordExists);
-        Assert.Null(state.ETag);
-        Assert.Equal(1, state.State!.Value);
-    }
-
-    [Fact]
-    public async Task Writing_with_a_stale_etag_is_refused_and_keeps_the_newer_state()
-    {
-        var storage = Open();
-        var first = new GrainState<Counter>(new Counter { Value = 1 });
-        await storage.WriteStateAsync("org", Grain, first);
-        var stale = new GrainState<Counter>(new Counter { Value = 99 }) { ETag = first.ETag };
-        first.State!.Value = 2;
-        await storage.WriteStateAsync("org", Grain, first);
-
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("org", Grain, stale));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("org", Grain, stale));
-        var fresh = new GrainState<Counter>(new Counter()) { ETag = null };
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("org", Grain, fresh));
-
-        var read = new GrainState<Counter>(new Counter());
-        await storage.ReadStateAsync("org", Grain, read);
-        Assert.Equal(2, read.State!.Value);
-    }
-
-    [Fact]
-    public async Task State_names_and_grains_are_kept_apart()
-    {
-        var storage = Open();
-        await storage.WriteStateAsync("org", Grain, new GrainState<Counter>(new Counter { Value = 1 }));
-        await storage.WriteStateAsync("snapshot", Grain, new GrainState<Counter>(new Counter { Value = 2 }));
-        await storage.WriteStateAsync("org", GrainId.Create("tenant", "other"), new GrainState<Counter>(new Counter { Value = 3 }));
-
-        var read = new GrainState<Counter>(new Counter());
-        await storage.ReadStateAsync("snapshot", Grain, read);
-
-        Assert.Equal(2, read.State!.Value);
     }
 
     [Fact]

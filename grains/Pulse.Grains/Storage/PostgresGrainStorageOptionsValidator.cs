@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Pulse.Storage;
+
+[OptionsValidator]
+public sealed partial class PostgresGrainStorageOptionsValidator : IValidateOptions<PostgresGrainStorageOptions>;
