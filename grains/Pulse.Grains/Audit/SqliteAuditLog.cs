@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pulse.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Security;
@@ -70,12 +71,7 @@ public sealed class SqliteAuditLog(IOptions<SqliteAuditLogOptions> options, ILog
 
         await InitializeAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
-        {
-            // Per connection: WAL's default (NORMAL) may lose the last commits on power loss; an audit entry may not.
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await SqliteDurability.RequireFullSyncAsync(connection, cancellationToken);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();

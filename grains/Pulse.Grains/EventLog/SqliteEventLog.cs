@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pulse.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Performance;
@@ -118,11 +119,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         // queues it behind a running batch.
         await InitializeAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await SqliteDurability.RequireFullSyncAsync(connection, cancellationToken);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();

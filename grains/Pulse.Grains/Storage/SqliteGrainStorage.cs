@@ -116,12 +116,7 @@ public sealed partial class SqliteGrainStorage(
 
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            // Durable before acknowledged; per connection, so set on each one taken from the pool.
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            await pragma.ExecuteNonQueryAsync();
-        }
+        await SqliteDurability.RequireFullSyncAsync(connection);
 
         if (!_initialized)
         {
