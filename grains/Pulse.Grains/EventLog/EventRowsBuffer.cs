@@ -3,33 +3,47 @@ using NpgsqlTypes;
 
 namespace Pulse.EventLog;
 
-/// <summary>The rows a PostgreSQL batch inserts, written with one binary COPY.</summary>
+/// <summary>Column arrays of the rows a PostgreSQL batch inserts, bound to one unnest() insert.</summary>
 internal sealed class EventRowsBuffer
 {
-    private readonly List<(StreamId Stream, long Seq, PendingEvent Pending)> _rows = [];
+    private readonly List<string> _tenants = [];
+    private readonly List<string> _employees = [];
+    private readonly List<long> _seqs = [];
+    private readonly List<string> _ids = [];
+    private readonly List<string> _types = [];
+    private readonly List<string> _occurred = [];
+    private readonly List<string> _periods = [];
+    private readonly List<string> _data = [];
+    private readonly List<string?> _sources = [];
 
-    public int Count => _rows.Count;
+    public int Count => _seqs.Count;
 
-    public void Add(StreamId stream, long seq, PendingEvent pending) => _rows.Add((stream, seq, pending));
-
-    /// <summary>Streams every row in the column order of <see cref="PostgresSchema.CopyEvents"/>; returns the rows written.</summary>
-    public ulong WriteTo(NpgsqlBinaryImporter importer, DateTimeOffset recordedAt)
+    public void Add(StreamId stream, long seq, PendingEvent pending)
     {
-        foreach (var (stream, seq, pending) in _rows)
-        {
-            importer.StartRow();
-            importer.Write(stream.TenantId, NpgsqlDbType.Text);
-            importer.Write(stream.EmployeeId, NpgsqlDbType.Text);
-            importer.Write(seq, NpgsqlDbType.Bigint);
-            importer.Write(pending.Event.Id, NpgsqlDbType.Text);
-            importer.Write(pending.Event.Type, NpgsqlDbType.Text);
-            importer.Write(EventTime.Format(pending.Event.OccurredAt), NpgsqlDbType.Text);
-            importer.Write(pending.Period, NpgsqlDbType.Text);
-            importer.Write(pending.Event.Data, NpgsqlDbType.Text);
-            if (pending.Event.Source is { } source) importer.Write(source, NpgsqlDbType.Text);
-            else importer.WriteNull();
-            importer.Write(recordedAt, NpgsqlDbType.TimestampTz);
-        }
-        return importer.Complete();
+        _tenants.Add(stream.TenantId);
+        _employees.Add(stream.EmployeeId);
+        _seqs.Add(seq);
+        _ids.Add(pending.Event.Id);
+        _types.Add(pending.Event.Type);
+        _occurred.Add(EventTime.Format(pending.Event.OccurredAt));
+        _periods.Add(pending.Period);
+        _data.Add(pending.Event.Data);
+        _sources.Add(pending.Event.Source);
     }
+
+    public void AddParameters(NpgsqlParameterCollection parameters)
+    {
+        parameters.Add(Text("tenants", _tenants));
+        parameters.Add(Text("employees", _employees));
+        parameters.Add(new NpgsqlParameter<long[]>("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. _seqs] });
+        parameters.Add(Text("ids", _ids));
+        parameters.Add(Text("types", _types));
+        parameters.Add(Text("occurred", _occurred));
+        parameters.Add(Text("periods", _periods));
+        parameters.Add(Text("data", _data));
+        parameters.Add(new NpgsqlParameter<string?[]>("sources", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. _sources] });
+    }
+
+    private static NpgsqlParameter<string[]> Text(string name, List<string> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. values] };
 }

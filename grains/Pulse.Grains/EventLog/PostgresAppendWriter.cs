@@ -5,7 +5,7 @@ namespace Pulse.EventLog;
 
 /// <summary>
 /// Commits a batch to PostgreSQL in one transaction and three round trips: stream heads and known ids together,
-/// one binary COPY of the new rows, commit. Numbering and duplicate filtering happen in memory between the two.
+/// one array insert, commit. Numbering and duplicate filtering happen in memory between the two.
 /// </summary>
 /// <remarks>
 /// The I/O is synchronous on purpose. This runs on the group-commit loop, the one serial path every append waits
@@ -64,14 +64,13 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
 
         if (rows.Count > 0)
         {
-            try
+            using var insert = new NpgsqlCommand(schema.InsertEvents, connection, transaction);
+            rows.AddParameters(insert.Parameters);
+            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded", NpgsqlDbType.TimestampTz) { TypedValue = recordedAt });
+            var inserted = insert.ExecuteNonQuery();
+            if (inserted != rows.Count)
             {
-                using var importer = connection.BeginBinaryImport(schema.CopyEvents);
-                rows.WriteTo(importer, recordedAt);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                throw new ConcurrentAppendException($"Another writer claimed an event id or a stream position of this batch first ({ex.ConstraintName}).");
+                throw new ConcurrentAppendException($"Expected to insert {rows.Count} events but inserted {inserted}: an event id was claimed concurrently.");
             }
         }
 

@@ -51,11 +51,15 @@ internal sealed class PostgresSchema(string schema)
         JOIN unnest(@tenants::text[], @ids::text[]) AS k(tenant, event_id) ON e.tenant = k.tenant AND e.event_id = k.event_id
         """;
 
-    // Binary COPY of the whole batch: the cheapest bulk insert PostgreSQL offers. Duplicates were filtered already;
-    // a unique-key violation here means another writer raced us, which the caller turns into a retry.
-    public string CopyEvents { get; } = $"""
-        COPY {schema}.events (tenant, employee_id, seq, event_id, type, occurred_at, period, data, source, recorded_at)
-        FROM STDIN (FORMAT BINARY)
+    // One statement for the whole batch. Duplicates were filtered already; a row skipped here means another writer
+    // raced us, which the caller turns into a retry.
+    public string InsertEvents { get; } = $"""
+        INSERT INTO {schema}.events (tenant, employee_id, seq, event_id, type, occurred_at, period, data, source, recorded_at)
+        SELECT r.tenant, r.employee_id, r.seq, r.event_id, r.type, r.occurred_at, r.period, r.data, r.source, @recorded
+        FROM unnest(@tenants::text[], @employees::text[], @seqs::bigint[], @ids::text[], @types::text[],
+                    @occurred::text[], @periods::text[], @data::text[], @sources::text[])
+             AS r(tenant, employee_id, seq, event_id, type, occurred_at, period, data, source)
+        ON CONFLICT (tenant, event_id) DO NOTHING
         """;
 
     public string ReadStream { get; } = $"""
