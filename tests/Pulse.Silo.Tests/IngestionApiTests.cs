@@ -59,6 +59,30 @@ public sealed class IngestionApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_requests_for_one_employee_each_get_their_own_outcomes_and_a_shared_id_counts_once()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        const int requests = 8;
+        const int perRequest = 20;
+        var responses = await Task.WhenAll(Enumerable.Range(0, requests).Select(async r =>
+        {
+            object[] body = [.. Enumerable.Range(0, perRequest).Select(i => TestEvents.Loan("B004", 100, $"c-{r}-{i}")), TestEvents.Loan("B004", 1, "c-shared")];
+            return await Expect.StatusAsync(await tenant.PostEventsAsync(body), 200);
+        }));
+
+        foreach (var result in responses)
+        {
+            var items = result["items"]!.AsArray();
+            Assert.All(items.Take(perRequest), item => Assert.Equal("accepted", item!["outcome"]!.GetValue<string>()));
+            Assert.Equal(perRequest + 1, result["accepted"]!.GetValue<int>() + result["duplicates"]!.GetValue<int>());
+        }
+        Assert.Equal(1, responses.Count(r => r["items"]!.AsArray()[perRequest]!["outcome"]!.GetValue<string>() == "accepted"));
+        var performance = await tenant.GetJsonAsync("/api/v1/employees/B004/performance");
+        Assert.Equal((requests * perRequest) + 1, performance["eventCount"]!.GetValue<int>());
+        Assert.Equal((requests * perRequest * 100m) + 1m, Indicator(performance, "loan-volume")["value"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task The_same_id_in_another_tenant_is_a_different_event()
     {
         var one = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));

@@ -6,6 +6,10 @@ namespace Pulse.EventLog;
 /// <summary>
 /// Group commit: appends from many grains queue up and one writer loop commits them many at a time, one transaction
 /// (one fsync) per batch. A caller's task completes only after the transaction holding its append has committed.
+/// With <c>maxConcurrentBatches</c> above one (PostgreSQL), the next batch forms and commits while earlier ones are
+/// still in flight, so the database's round trips and fsync overlap instead of queueing behind each other. Batches
+/// in flight together never hold two appends of one stream from the same writer (a grain awaits its append before
+/// sending the next); a race with another writer ends in the store's unique keys and the per-append retry below.
 /// </summary>
 internal sealed partial class GroupCommitter : IAsyncDisposable
 {
@@ -14,15 +18,20 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
 
     private readonly IAppendBatchWriter _writer;
     private readonly int _maxBatchEvents;
+    private readonly SemaphoreSlim _slots;
+    private readonly int _maxConcurrentBatches;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort = new();
     private readonly Task _loop;
 
-    public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger)
+    public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger, int maxConcurrentBatches = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchEvents, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentBatches, 1);
         _writer = writer;
         _maxBatchEvents = maxBatchEvents;
+        _maxConcurrentBatches = maxConcurrentBatches;
+        _slots = new SemaphoreSlim(maxConcurrentBatches, maxConcurrentBatches);
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -50,10 +59,13 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         var reader = _queue.Reader;
         var batch = new List<PendingAppend>();
         var carry = (PendingAppend?)null;
+        var inFlight = new HashSet<Task>();
         try
         {
             while (carry is not null || await reader.WaitToReadAsync(_abort.Token))
             {
+                // Wait for a free slot before taking appends: whatever arrives meanwhile joins this batch.
+                await _slots.WaitAsync(_abort.Token);
                 var events = 0;
                 if (carry is not null)
                 {
@@ -75,8 +87,37 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                     events += next.Append.Events.Count;
                 }
 
-                await CommitAsync(batch, events);
-                batch.Clear();
+                if (_maxConcurrentBatches == 1)
+                {
+                    try
+                    {
+                        await CommitAsync(batch, events);
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                    batch.Clear();
+                    continue;
+                }
+
+                // The writer may do its I/O synchronously; run each batch on its own pool thread so they overlap.
+                var handedOff = batch;
+                var count = events;
+                batch = [];
+                var commit = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await CommitAsync(handedOff, count);
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                });
+                inFlight.Add(commit);
+                inFlight.RemoveWhere(t => t.IsCompleted);
             }
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
@@ -101,6 +142,9 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             {
                 left.Completion.TrySetException(stopped);
             }
+
+            // Batches already handed to the writer finish on their own (CommitAsync never throws).
+            await Task.WhenAll(inFlight);
         }
     }
 
@@ -154,6 +198,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop;
         _abort.Dispose();
+        _slots.Dispose();
     }
 
     /// <summary>Stops without committing what is queued: pending appends fail (their outcome may be unknown).</summary>

@@ -7,14 +7,26 @@ namespace Pulse.EventLog;
 /// Commits a batch to PostgreSQL in one transaction and three round trips: stream heads and known ids together,
 /// one array insert, commit. Numbering and duplicate filtering happen in memory between the two.
 /// </summary>
+/// <remarks>
+/// The I/O is synchronous on purpose. This runs on the group-commit loop, the one serial path every append waits
+/// on; with async I/O each of its round trips resumed through the thread pool's queue, behind the grain turns and
+/// request parsing of a busy silo, and that queueing (tens of milliseconds per hop under load) came to dominate the
+/// commit. Blocking the loop's own thread on the socket keeps the commit as fast as the database allows.
+/// </remarks>
 internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, PostgresSchema schema, TimeProvider time) : IAppendBatchWriter
 {
-    public async Task<AppendResult[]> CommitAsync(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
+    public Task<AppendResult[]> CommitAsync(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Commit(batch));
+    }
 
-        var (heads, existing) = await ReadStateAsync(connection, batch, cancellationToken);
+    private AppendResult[] Commit(IReadOnlyList<StreamAppend> batch)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+
+        var (heads, existing) = ReadState(connection, batch);
         var recordedAt = EventTime.RecordedNow(time);
         var rows = new EventRowsBuffer();
         var results = new AppendResult[batch.Count];
@@ -52,27 +64,27 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
 
         if (rows.Count > 0)
         {
-            await using var insert = new NpgsqlCommand(schema.InsertEvents, connection, transaction);
+            using var insert = new NpgsqlCommand(schema.InsertEvents, connection, transaction);
             rows.AddParameters(insert.Parameters);
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded", NpgsqlDbType.TimestampTz) { TypedValue = recordedAt });
-            var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            var inserted = insert.ExecuteNonQuery();
             if (inserted != rows.Count)
             {
                 throw new ConcurrentAppendException($"Expected to insert {rows.Count} events but inserted {inserted}: an event id was claimed concurrently.");
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        transaction.Commit();
         return results;
     }
 
-    private async Task<(Dictionary<StreamId, long> Heads, HashSet<(string Tenant, string Id)> Existing)> ReadStateAsync(
-        NpgsqlConnection connection, IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
+    private (Dictionary<StreamId, long> Heads, HashSet<(string Tenant, string Id)> Existing) ReadState(
+        NpgsqlConnection connection, IReadOnlyList<StreamAppend> batch)
     {
         var streams = batch.Select(a => a.Stream).Distinct().ToArray();
         var keys = batch.SelectMany(a => a.Events.Select(e => (a.Stream.TenantId, e.Event.Id))).Distinct().ToArray();
 
-        await using var query = new NpgsqlBatch(connection);
+        using var query = new NpgsqlBatch(connection);
         var headsCommand = new NpgsqlBatchCommand(schema.StreamHeads);
         headsCommand.Parameters.Add(TextArray("tenants", streams.Select(s => s.TenantId)));
         headsCommand.Parameters.Add(TextArray("employees", streams.Select(s => s.EmployeeId)));
@@ -84,14 +96,14 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
 
         var heads = new Dictionary<StreamId, long>(streams.Length);
         var existing = new HashSet<(string Tenant, string Id)>();
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
         {
             heads[new StreamId(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        reader.NextResult();
+        while (reader.Read())
         {
             existing.Add((reader.GetString(0), reader.GetString(1)));
         }

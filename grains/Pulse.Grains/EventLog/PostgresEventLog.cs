@@ -27,9 +27,13 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     {
         _options = options.Value;
         _logger = logger;
-        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        var dataSource = new NpgsqlDataSourceBuilder(_options.ConnectionString);
+        // The log never changes session state, so a connection back from the pool needs no DISCARD ALL first: that
+        // round trip used to lead every batch commit.
+        dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+        _dataSource = dataSource.Build();
         _schema = new PostgresSchema(_options.Schema);
-        _committer = new GroupCommitter(new PostgresAppendWriter(_dataSource, _schema, time), _options.MaxBatchEvents, logger);
+        _committer = new GroupCommitter(new PostgresAppendWriter(_dataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)

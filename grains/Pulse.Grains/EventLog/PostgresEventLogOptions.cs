@@ -16,4 +16,8 @@ public sealed class PostgresEventLogOptions
     /// <summary>Most events committed in one transaction.</summary>
     [Range(1, 100_000)]
     public int MaxBatchEvents { get; set; } = 5000;
+
+    /// <summary>Batches committing at once, each on its own connection: overlapping round trips and fsyncs.</summary>
+    [Range(1, 16)]
+    public int MaxConcurrentBatches { get; set; } = 2;
 }

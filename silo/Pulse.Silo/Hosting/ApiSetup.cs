@@ -19,6 +19,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<EmployeeCallBatcher>();
         builder.Services.AddSingleton<IngestionService>();
         builder.Services.AddSingleton<ChangeApplier>();
         builder.Services.AddSingleton<AuditTrail>();

@@ -59,12 +59,12 @@ public static class EventItemReader
 
     private static (string Field, string Reason)? CheckData(JsonElement data, EventTypeDefinition definition)
     {
-        var fields = definition.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        // An event type has a handful of fields: a linear search beats building a lookup for every item.
         if (data.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in data.EnumerateObject())
             {
-                if (!fields.TryGetValue(property.Name, out var field)) return ($"data.{property.Name}", $"is not a registered field of '{definition.Type}'");
+                if (Find(definition, property.Name) is not { } field) return ($"data.{property.Name}", $"is not a registered field of '{definition.Type}'");
                 if (property.Value.ValueKind == JsonValueKind.Null)
                 {
                     if (field.Required) return ($"data.{property.Name}", "is required and must not be null");
@@ -80,9 +80,18 @@ public static class EventItemReader
                 if (!ok) return ($"data.{property.Name}", $"must be a {field.Kind.ToString().ToLowerInvariant()}");
             }
         }
-        foreach (var field in definition.Fields.Where(f => f.Required))
+        foreach (var field in definition.Fields)
         {
-            if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(field.Name, out _)) return ($"data.{field.Name}", "is required");
+            if (field.Required && (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(field.Name, out _))) return ($"data.{field.Name}", "is required");
+        }
+        return null;
+    }
+
+    private static EventFieldDefinition? Find(EventTypeDefinition definition, string name)
+    {
+        foreach (var field in definition.Fields)
+        {
+            if (string.Equals(field.Name, name, StringComparison.Ordinal)) return field;
         }
         return null;
     }

@@ -6,10 +6,11 @@ using Pulse.Organisation;
 namespace Pulse.Silo.Ingestion;
 
 /// <summary>
-/// Checks each posted item, sends the valid ones to their employees' grains — one call per employee per request —
-/// and gathers every item's outcome. The grains answer only after the log has committed their events.
+/// Checks each posted item, sends the valid ones to their employees' grains — one call per employee per request,
+/// combined with other requests' events for the same employee by <see cref="EmployeeCallBatcher"/> — and gathers
+/// every item's outcome. The grains answer only after the log has committed their events.
 /// </summary>
-public sealed class IngestionService(IGrainFactory grains)
+public sealed class IngestionService(EmployeeCallBatcher batcher)
 {
     public async Task<IngestionResult> IngestAsync(CompiledRules rules, IReadOnlyList<JsonElement?> items)
     {
@@ -23,7 +24,7 @@ public sealed class IngestionService(IGrainFactory grains)
 
         var byEmployee = parsed.Where(p => p.Event is not null).GroupBy(p => p.Event!.EmployeeId, StringComparer.Ordinal).ToArray();
         var applied = await Task.WhenAll(byEmployee.Select(group =>
-            grains.GetGrain<IEmployeeGrain>(GrainKeys.For(rules.TenantId, group.Key)).ApplyEventsAsync([.. group.Select(p => p.Event!)])));
+            batcher.ApplyAsync(GrainKeys.For(rules.TenantId, group.Key), [.. group.Select(p => p.Event!)])));
 
         var acceptedIds = new HashSet<string>(
             byEmployee.Zip(applied).SelectMany(pair => pair.Second.Accepted.Select(id => Key(pair.First.Key, id))), StringComparer.Ordinal);

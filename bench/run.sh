@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Pulse ingestion benchmark: one command, everything on 127.0.0.1, everything it starts is stopped on exit.
+#
+#   bench/run.sh                 # full run (about 6-8 minutes)
+#   SECONDS_PER_RUN=10 bench/run.sh
+#
+# Builds Release, starts a throwaway PostgreSQL (fsync on, run as user postgres), starts the silo on it
+# (Production, no demo), measures max acknowledged throughput, then latency at half that rate, then the
+# per-event-transaction baseline against the same PostgreSQL; then the same two HTTP runs on SQLite.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_SECONDS="${SECONDS_PER_RUN:-20}"
+WARMUP="${WARMUP_SECONDS:-5}"
+CLIENTS="${CLIENTS:-8}"
+BATCH="${BATCH:-500}"
+EMPLOYEES="${EMPLOYEES:-200}"
+BASELINE_CLIENTS="${BASELINE_CLIENTS:-16}"
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+
+WORK="$(mktemp -d -t pulse-bench.XXXXXX)"
+SILO_PID=""
+PG_STARTED=""
+
+as_postgres() {
+    if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+stop_silo() {
+    if [ -n "$SILO_PID" ] && kill -0 "$SILO_PID" 2>/dev/null; then
+        kill -TERM "$SILO_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$SILO_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -KILL "$SILO_PID" 2>/dev/null || true
+        wait "$SILO_PID" 2>/dev/null || true
+    fi
+    SILO_PID=""
+}
+
+cleanup() {
+    stop_silo
+    if [ -n "$PG_STARTED" ]; then
+        as_postgres "$PG_BIN/pg_ctl" stop -D "$WORK/pg/data" -m fast -w >/dev/null 2>&1 || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== build (Release)"
+dotnet build -c Release "$ROOT/silo/Pulse.Silo" -nologo -v q >/dev/null
+dotnet build -c Release "$ROOT/bench/Pulse.LoadGenerator" -nologo -v q >/dev/null
+SILO_DLL="$ROOT/silo/Pulse.Silo/bin/Release/net10.0/Pulse.Silo.dll"
+LOADGEN_DLL="$ROOT/bench/Pulse.LoadGenerator/bin/Release/net10.0/Pulse.LoadGenerator.dll"
+
+echo "== PostgreSQL ($PG_BIN)"
+mkdir -p "$WORK/pg"
+[ "$(id -u)" = "0" ] && chown postgres:postgres "$WORK/pg" && chmod 755 "$WORK"
+as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+PG_PORT="$(free_port)"
+as_postgres "$PG_BIN/pg_ctl" start -w -t 60 -D "$WORK/pg/data" -l "$WORK/pg/server.log" \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$WORK/pg -c fsync=on -c synchronous_commit=on -c max_connections=200" >/dev/null
+PG_STARTED=1
+PG_CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+
+# start_silo NAME ARGS... : starts the silo in the background and waits for its HTTP port.
+start_silo() {
+    local name="$1"; shift
+    local http_port silo_port gateway_port
+    http_port="$(free_port)"; silo_port="$(free_port)"; gateway_port="$(free_port)"
+    mkdir -p "$WORK/$name"
+    ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+        dotnet "$SILO_DLL" --urls "http://127.0.0.1:$http_port" \
+        --Pulse:DataDirectory="$WORK/$name" --Pulse:SiloPort="$silo_port" --Pulse:GatewayPort="$gateway_port" \
+        "$@" >"$WORK/$name/silo.log" 2>&1 &
+    SILO_PID=$!
+    SILO_URL="http://127.0.0.1:$http_port"
+    for _ in $(seq 1 120); do
+        if curl -sf -o /dev/null "$SILO_URL/openapi/v1.json"; then return 0; fi
+        kill -0 "$SILO_PID" 2>/dev/null || break
+        sleep 0.5
+    done
+    echo "silo '$name' did not start:"; tail -50 "$WORK/$name/silo.log"; exit 1
+}
+
+# load LABEL ARGS... : runs the load generator, keeps its RESULT line under LABEL.
+load() {
+    local label="$1"; shift
+    echo "== $label"
+    dotnet "$LOADGEN_DLL" "$@" --json | tee "$WORK/$label.out" | grep -v '^RESULT '
+    grep '^RESULT ' "$WORK/$label.out" | sed 's/^RESULT //' >"$WORK/$label.json"
+}
+
+field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$WORK/$1.json" "$2"; }
+
+http_pair() {
+    local store="$1"
+    load "$store-max" http --url "$SILO_URL" --employees "$EMPLOYEES" --clients "$CLIENTS" --batch "$BATCH" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
+    local max half
+    max="$(field "$store-max" eventsPerSecond)"
+    half="$(python3 -c "print(max(1, int(float('$max') / 2)))")"
+    load "$store-half" http --url "$SILO_URL" --employees "$EMPLOYEES" --clients "$CLIENTS" --batch "$BATCH" --seconds "$RUN_SECONDS" --warmup "$WARMUP" --rate "$half" || true
+}
+
+echo "== silo on PostgreSQL"
+start_silo postgres --Pulse:Storage=Postgres --Pulse:PostgresConnectionString="$PG_CS"
+http_pair postgres
+stop_silo
+
+load baseline baseline --connection "$PG_CS" --employees "$EMPLOYEES" --clients "$BASELINE_CLIENTS" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
+
+echo "== silo on SQLite"
+start_silo sqlite --Pulse:Storage=Sqlite
+http_pair sqlite
+stop_silo
+
+echo
+echo "== summary ($(nproc) cores, batches of $BATCH, $CLIENTS HTTP clients, $BASELINE_CLIENTS baseline connections, ${RUN_SECONDS}s per run)"
+python3 - "$WORK" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+def get(label):
+    path = os.path.join(work, label + ".json")
+    return json.load(open(path)) if os.path.exists(path) and os.path.getsize(path) > 0 else None
+base = get("baseline")
+rows = [("PostgreSQL", "http max", "postgres-max"), ("PostgreSQL", "http at half max", "postgres-half"),
+        ("PostgreSQL", "baseline: 1 tx/event", "baseline"),
+        ("SQLite", "http max", "sqlite-max"), ("SQLite", "http at half max", "sqlite-half")]
+print(f"| {'store':<10} | {'mode':<22} | {'events/s':>9} | {'p50 ms':>7} | {'p95 ms':>7} | {'p99 ms':>7} | {'max ms':>7} | {'errors':>6} | {'x baseline':>10} |")
+print(f"|{'-'*12}|{'-'*24}|{'-'*11}|{'-'*9}|{'-'*9}|{'-'*9}|{'-'*9}|{'-'*8}|{'-'*12}|")
+for store, mode, label in rows:
+    r = get(label)
+    if r is None:
+        print(f"| {store:<10} | {mode:<22} | {'failed':>9} | {'':>7} | {'':>7} | {'':>7} | {'':>7} | {'':>6} | {'':>10} |"); continue
+    ratio = f"{r['eventsPerSecond'] / base['eventsPerSecond']:.1f}x" if base and base['eventsPerSecond'] and label.endswith("-max") else ""
+    print(f"| {store:<10} | {mode:<22} | {r['eventsPerSecond']:>9.0f} | {r['p50']:>7.1f} | {r['p95']:>7.1f} | {r['p99']:>7.1f} | {r['max']:>7.1f} | {r['errors']:>6} | {ratio:>10} |")
+print("latency is per HTTP request (a batch) for http rows and per transaction (one event) for the baseline")
+PY

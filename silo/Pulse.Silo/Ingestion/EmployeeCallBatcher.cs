@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Pulse.Events;
+using Pulse.Grains;
+
+namespace Pulse.Silo.Ingestion;
+
+/// <summary>
+/// Keeps at most one ingestion call in flight per employee grain on this silo: events that arrive for an employee
+/// while its previous call is still committing ride together in the next call, whichever requests they came from.
+/// An employee grain handles one call at a time and each call waits for a log commit, so without this every
+/// concurrent request would queue one commit behind the other at every employee it touches.
+/// </summary>
+public sealed class EmployeeCallBatcher(IGrainFactory grains)
+{
+    /// <summary>Most events sent in one combined call (a single larger request still goes alone).</summary>
+    public const int MaxEventsPerCall = 5_000;
+
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+
+    /// <summary>Applies the events to the employee grain <paramref name="grainKey"/>; the answer covers exactly these events.</summary>
+    public Task<AppliedEvents> ApplyAsync(string grainKey, BusinessEvent[] events)
+    {
+        var waiter = new Waiter(events);
+        while (true)
+        {
+            var lane = _lanes.GetOrAdd(grainKey, key => new Lane(key));
+            bool start;
+            lock (lane)
+            {
+                if (lane.Retired) continue; // it went idle and left the table just now: take a fresh one
+                lane.Queue.Enqueue(waiter);
+                start = !lane.Running;
+                lane.Running = true;
+            }
+            if (start) _ = RunAsync(lane);
+            return waiter.Completion.Task;
+        }
+    }
+
+    private async Task RunAsync(Lane lane)
+    {
+        while (true)
+        {
+            var batch = new List<Waiter>();
+            var count = 0;
+            lock (lane)
+            {
+                while (lane.Queue.TryPeek(out var next) && (batch.Count == 0 || count + next.Events.Length <= MaxEventsPerCall))
+                {
+                    batch.Add(lane.Queue.Dequeue());
+                    count += next.Events.Length;
+                }
+                if (batch.Count == 0)
+                {
+                    // Idle: leave the table so it holds only employees with calls in flight.
+                    lane.Running = false;
+                    lane.Retired = true;
+                    _lanes.TryRemove(new KeyValuePair<string, Lane>(lane.Key, lane));
+                    return;
+                }
+            }
+
+            try
+            {
+                var events = batch.Count == 1 ? batch[0].Events : [.. batch.SelectMany(w => w.Events)];
+                var applied = await grains.GetGrain<IEmployeeGrain>(lane.Key).ApplyEventsAsync(events);
+                Split(batch, applied);
+            }
+            catch (Exception ex)
+            {
+                // Nothing is lost: each request answers 503 and its sender retries; committed events come back as duplicates.
+                foreach (var waiter in batch) waiter.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands each waiter the outcome of its own events. An id accepted once is credited to its first occurrence in
+    /// queue order; any later occurrence (another request sending the same id meanwhile) is a duplicate, just as if
+    /// the calls had been made one after the other.
+    /// </summary>
+    private static void Split(List<Waiter> batch, AppliedEvents applied)
+    {
+        if (batch.Count == 1)
+        {
+            batch[0].Completion.TrySetResult(applied);
+            return;
+        }
+
+        var unclaimed = new HashSet<string>(applied.Accepted, StringComparer.Ordinal);
+        foreach (var waiter in batch)
+        {
+            var accepted = new List<string>(waiter.Events.Length);
+            var duplicates = new List<string>();
+            foreach (var e in waiter.Events)
+            {
+                if (unclaimed.Remove(e.Id)) accepted.Add(e.Id);
+                else duplicates.Add(e.Id);
+            }
+            waiter.Completion.TrySetResult(new AppliedEvents([.. accepted], [.. duplicates]));
+        }
+    }
+
+    private sealed class Lane(string key)
+    {
+        public string Key { get; } = key;
+        public Queue<Waiter> Queue { get; } = new();
+        public bool Running { get; set; }
+        public bool Retired { get; set; }
+    }
+
+    private sealed class Waiter(BusinessEvent[] events)
+    {
+        public BusinessEvent[] Events { get; } = events;
+        public TaskCompletionSource<AppliedEvents> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
