@@ -19,6 +19,8 @@ BASELINE_CLIENTS="${BASELINE_CLIENTS:-16}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 
 WORK="$(mktemp -d -t pulse-bench.XXXXXX)"
+# A throwaway operator key for this run only: the load generator uses it to create its tenants.
+export PULSE_OPERATOR_KEY="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")"
 SILO_PID=""
 PG_STARTED=""
 
@@ -75,11 +77,12 @@ start_silo() {
     ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
         dotnet "$SILO_DLL" --urls "http://127.0.0.1:$http_port" \
         --Pulse:DataDirectory="$WORK/$name" --Pulse:SiloPort="$silo_port" --Pulse:GatewayPort="$gateway_port" \
+        --Pulse:OperatorKey="$PULSE_OPERATOR_KEY" --Pulse:RequestsPerSecond=100000 \
         "$@" >"$WORK/$name/silo.log" 2>&1 &
     SILO_PID=$!
     SILO_URL="http://127.0.0.1:$http_port"
     for _ in $(seq 1 120); do
-        if curl -sf -o /dev/null "$SILO_URL/openapi/v1.json"; then return 0; fi
+        if curl -sf -o /dev/null "$SILO_URL/api/openapi/v1.json"; then return 0; fi
         kill -0 "$SILO_PID" 2>/dev/null || break
         sleep 0.5
     done

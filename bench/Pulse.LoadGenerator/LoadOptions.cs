@@ -24,6 +24,7 @@ public sealed class LoadOptions
         options:
           --url URL          silo base address (http mode)
           --tenant ID        tenant to create (default: bench-<random>)
+          --operator-key K   the silo's Pulse:OperatorKey, to create the tenant (default: $PULSE_OPERATOR_KEY)
           --employees N      employees in the seed company (default 200)
           --clients N        concurrent HTTP clients or database connections (default 8)
           --batch N          events per request (http mode; default 500)
@@ -42,6 +43,8 @@ public sealed class LoadOptions
     public bool Help { get; private set; }
     public Uri? Url { get; private set; }
     public string Tenant { get; private set; } = "bench-" + Guid.NewGuid().ToString("N")[..8];
+
+    public string? OperatorKey { get; private set; } = Environment.GetEnvironmentVariable("PULSE_OPERATOR_KEY");
     public int Employees { get; private set; } = 200;
     public int Clients { get; private set; } = 8;
     public int Batch { get; private set; } = 500;
@@ -68,6 +71,7 @@ public sealed class LoadOptions
                 case "http" or "baseline" when options.Mode.Length == 0: options.Mode = arg; break;
                 case "--url": options.Url = Uri.TryCreate(Value(), UriKind.Absolute, out var url) ? url : throw new ArgumentException("--url needs an absolute URL"); break;
                 case "--tenant": options.Tenant = Value(); break;
+                case "--operator-key": options.OperatorKey = Value(); break;
                 case "--employees": options.Employees = Int(3); break;
                 case "--clients": options.Clients = Int(1); break;
                 case "--batch": options.Batch = Int(1); break;
@@ -87,6 +91,7 @@ public sealed class LoadOptions
         if (options.Help) return options;
         if (options.Mode.Length == 0) throw new ArgumentException("name a mode: http or baseline");
         if (options.Mode == "http" && options.Url is null) throw new ArgumentException("http mode needs --url");
+        if (options.Mode == "http" && string.IsNullOrEmpty(options.OperatorKey)) throw new ArgumentException("http mode needs --operator-key (or PULSE_OPERATOR_KEY) to create its tenant");
         if (options.Mode == "baseline" && string.IsNullOrWhiteSpace(options.Connection)) throw new ArgumentException("baseline mode needs --connection");
         return options;
     }
