@@ -38,7 +38,8 @@ public sealed class KillDuringIngestionTests(PostgresServer postgres)
         var cancel = TestContext.Current.CancellationToken;
         var directory = Path.Combine(Path.GetTempPath(), "pulse-kill", Guid.NewGuid().ToString("N"));
         const string tenantId = "killtest";
-        var organisation = DemoCompany.Document(20);
+        // The full seed company: importing it recomputes every employee at once, which must fit the database's connection limit.
+        var organisation = DemoCompany.Document(200);
         var salespeople = organisation.Employees!.Where(e => e.DepartmentId == DemoCompany.Business).Select(e => e.Id).ToArray();
         var batches = MakeBatches(salespeople);
         var acknowledged = new ConcurrentBag<int>();

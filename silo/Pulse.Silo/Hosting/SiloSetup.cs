@@ -18,8 +18,8 @@ public static class SiloSetup
 
         if (options.Storage == "Postgres")
         {
-            builder.Services.AddPostgresEventLog(o => o.ConnectionString = options.PostgresConnectionString!);
-            builder.Services.AddPostgresAuditLog(o => o.ConnectionString = options.PostgresConnectionString!);
+            builder.Services.AddPostgresEventLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 30));
+            builder.Services.AddPostgresAuditLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 5));
         }
         else
         {
@@ -33,8 +33,8 @@ public static class SiloSetup
             silo.AddPulseGrains();
             if (options.Storage == "Postgres")
             {
-                silo.AddPostgresGrainStorage(StorageNames.Organisation, o => o.ConnectionString = options.PostgresConnectionString!);
-                silo.AddPostgresGrainStorage(StorageNames.Snapshots, o => o.ConnectionString = options.PostgresConnectionString!);
+                silo.AddPostgresGrainStorage(StorageNames.Organisation, o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 10));
+                silo.AddPostgresGrainStorage(StorageNames.Snapshots, o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 20));
             }
             else
             {
@@ -43,5 +43,20 @@ public static class SiloSetup
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Each store has its own pool; together they must stay under the server's connection limit (100 by default)
+    /// however many grains activate at once — callers beyond a pool's size wait for a connection instead of failing.
+    /// A size the operator set in the connection string wins.
+    /// </summary>
+    private static string WithPool(string connectionString, int maxPoolSize)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = maxPoolSize;
+        }
+        return builder.ConnectionString;
     }
 }
