@@ -134,4 +134,21 @@ public sealed class AuthTests(AppFixture fixture)
         Assert.StartsWith("id,at,actor,action,target,before,after", csv);
         Assert.Contains("api-key.create", csv);
     }
+
+    [Fact]
+    public async Task A_refresh_token_gives_a_new_token_until_the_account_is_disabled()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App);
+        await Expect.StatusAsync(await tenant.Admin.PostAsJsonAsync("/api/v1/users", new NewUser("refresher", TenantClient.Password, [Role.Hr]), TenantClient.Json, Cancel), 201);
+        var http = fixture.App.CreateClient();
+        var signedIn = await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenantId = tenant.TenantId, userName = "refresher", password = TenantClient.Password }, Cancel), 200);
+        var refreshToken = signedIn["refreshToken"]!.GetValue<string>();
+
+        var refreshed = await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken }, Cancel), 200);
+        Assert.False(string.IsNullOrEmpty(refreshed["accessToken"]?.GetValue<string>()));
+
+        await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/refresher", new { disabled = true }, Cancel), 200);
+        await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken }, Cancel), 401);
+        await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" }, Cancel), 401);
+    }
 }

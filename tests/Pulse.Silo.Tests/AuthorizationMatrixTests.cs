@@ -66,7 +66,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>
-    private static readonly string[] Public = ["POST /api/v1/auth/sign-in", "GET /api/v1/auth/antiforgery", "GET /api/v1/auth/sso"];
+    private static readonly string[] Public = ["POST /api/v1/auth/sign-in", "GET /api/v1/auth/antiforgery", "GET /api/v1/auth/sso", "POST /api/v1/auth/refresh"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -21,6 +21,9 @@ public static class AuthApi
         group.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInLimit)
             .WithSummary("Sign in with a user name and password")
             .WithDescription("useCookie=true sets an HttpOnly cookie for the dashboard (changes then need the X-XSRF-TOKEN header from /auth/antiforgery); otherwise the answer carries a bearer token for API clients. Five wrong passwords in a row lock the account for 15 minutes.");
+        group.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInLimit)
+            .WithSummary("Trade a refresh token for a new bearer token")
+            .WithDescription("The account is read again, so changed roles apply and a disabled account gets no new token.");
         group.MapPost("/sign-out", async (HttpContext http) => { await http.SignOutAsync(AuthSchemes.Cookie); return TypedResults.NoContent(); })
             .RequirePermission(Permission.Self).WithSummary("Sign out (ends the cookie session)");
         group.MapGet("/me", MeAsync).RequirePermission(Permission.Self).WithSummary("Who the credential belongs to");
@@ -52,6 +55,18 @@ public static class AuthApi
             return TypedResults.NoContent();
         }
         return TypedResults.SignIn(PulseClaims.ForUser(request.TenantId, outcome.User, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, IGrainFactory grains, TimeProvider clock)
+    {
+        var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        var expired = ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires;
+        var caller = ticket is null || expired ? null : PulseClaims.ToCaller(ticket.Principal);
+        var user = caller is { Kind: CallerKind.User } ? await grains.GetGrain<IAccessGrain>(caller.TenantId).GetUserAsync(caller.Name) : null;
+        if (caller is null || user is null || user.Disabled)
+            return TypedResults.Problem(detail: "The refresh token is not valid any more; sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+        return TypedResults.SignIn(PulseClaims.ForUser(caller.TenantId, user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
     private static Results<ChallengeHttpResult, ProblemHttpResult> SingleSignOn(string? returnUrl, IOptions<OidcOptions> oidc)
