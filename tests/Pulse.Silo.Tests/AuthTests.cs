@@ -151,4 +151,21 @@ public sealed class AuthTests(AppFixture fixture)
         await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken }, Cancel), 401);
         await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" }, Cancel), 401);
     }
+
+    [Fact]
+    public async Task Disabling_an_account_or_taking_a_role_away_applies_to_tokens_already_issued()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var hr2 = await tenant.UserAsync("hr2", [Role.Hr]);
+        var manager = await tenant.UserAsync("mgr", [Role.Manager, Role.Employee], "B001");
+        await Expect.StatusAsync(await hr2.GetAsync("/api/v1/overview", Cancel), 200);
+        await Expect.StatusAsync(await manager.GetAsync("/api/v1/employees/B002/performance", Cancel), 200);
+
+        await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/hr2", new { disabled = true }, Cancel), 200);
+        await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/mgr", new { roles = new[] { "employee" } }, Cancel), 200);
+
+        await Expect.StatusAsync(await hr2.GetAsync("/api/v1/overview", Cancel), 403);
+        await Expect.StatusAsync(await manager.GetAsync("/api/v1/employees/B002/performance", Cancel), 403);
+        await Expect.StatusAsync(await manager.GetAsync("/api/v1/employees/B001/performance", Cancel), 200);
+    }
 }

@@ -30,13 +30,14 @@ public static class UsersApi
         return TypedResults.Created($"/api/v1/users/{user.UserName}", created!);
     }
 
-    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string userName, UserUpdate update, RequestTenant tenant, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string userName, UserUpdate update, RequestTenant tenant, IGrainFactory grains, AuditTrail audit, AccountCache accounts)
     {
         var access = grains.GetGrain<IAccessGrain>(tenant.Id);
         var before = await access.GetUserAsync(userName);
         if (before is null) return Problem.NotFound($"User '{userName}' does not exist.");
         var result = await access.UpdateUserAsync(userName, update.Roles, update.EmployeeId, update.Disabled);
         if (!result.Applied) return Problem.Invalid(result.Errors);
+        accounts.Invalidate(tenant.Id, userName);
         var after = await access.GetUserAsync(userName);
         await audit.RecordAsync(tenant.Caller, "user.update", userName, before, after);
         return TypedResults.Ok(after!);

@@ -59,6 +59,7 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<AccountCache>();
         builder.Services.AddSingleton<ApiKeyUsage>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         builder.Services.AddSingleton<CookieAntiforgeryFilter>();

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Pulse.Grains;
+using Pulse.Security;
+
+namespace Pulse.Silo.Security;
+
+/// <summary>
+/// The silo's copy of user accounts, so every request is judged by the account as it is now — a disabled account
+/// or a removed role stops working at once on this silo and within <see cref="MaxAge"/> on others, not when the
+/// bearer token or cookie happens to expire.
+/// </summary>
+public sealed class AccountCache(IGrainFactory grains, TimeProvider clock)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<(string Tenant, string UserName), (UserView? Account, DateTimeOffset At)> _entries = new();
+
+    public async ValueTask<UserView?> GetAsync(string tenantId, string userName)
+    {
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue((tenantId, userName), out var entry) && now - entry.At < MaxAge) return entry.Account;
+        var account = await grains.GetGrain<IAccessGrain>(tenantId).GetUserAsync(userName);
+        _entries[(tenantId, userName)] = (account, now);
+        return account;
+    }
+
+    /// <summary>The caller with the roles and employee the account has now; null if the account is gone or disabled.</summary>
+    public async ValueTask<Caller?> CurrentAsync(Caller caller)
+    {
+        if (caller.Kind != CallerKind.User) return caller;
+        var account = await GetAsync(caller.TenantId, caller.Name);
+        return account is null || account.Disabled ? null : caller with { Roles = account.Roles, EmployeeId = account.EmployeeId };
+    }
+
+    public void Invalidate(string tenantId, string userName) => _entries.TryRemove((tenantId, userName), out _);
+}
