@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Pulse.Grains;
 using Pulse.Security;
 
@@ -13,24 +12,15 @@ public sealed class AccountCache(IGrainFactory grains, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<(string Tenant, string UserName), (UserView? Account, DateTimeOffset At)> _entries = new();
-
-    public async ValueTask<UserView?> GetAsync(string tenantId, string userName)
-    {
-        var now = clock.GetUtcNow();
-        if (_entries.TryGetValue((tenantId, userName), out var entry) && now - entry.At < MaxAge) return entry.Account;
-        var account = await grains.GetGrain<IAccessGrain>(tenantId).GetUserAsync(userName);
-        _entries[(tenantId, userName)] = (account, now);
-        return account;
-    }
+    private readonly ExpiringCache<(string Tenant, string UserName), UserView?> _accounts = new(MaxAge, clock);
 
     /// <summary>The caller with the roles and employee the account has now; null if the account is gone or disabled.</summary>
     public async ValueTask<Caller?> CurrentAsync(Caller caller)
     {
         if (caller.Kind != CallerKind.User) return caller;
-        var account = await GetAsync(caller.TenantId, caller.Name);
+        var account = await _accounts.GetAsync((caller.TenantId, caller.Name), key => grains.GetGrain<IAccessGrain>(key.Tenant).GetUserAsync(key.UserName));
         return account is null || account.Disabled ? null : caller with { Roles = account.Roles, EmployeeId = account.EmployeeId };
     }
 
-    public void Invalidate(string tenantId, string userName) => _entries.TryRemove((tenantId, userName), out _);
+    public void Invalidate(string tenantId, string userName) => _accounts.Invalidate((tenantId, userName));
 }
