@@ -18,6 +18,9 @@ public sealed class ApiDocumentTests(AppFixture fixture)
         Assert.Contains("/api/v1/employees/{employeeId}/performance", paths);
         Assert.Contains("/api/v1/templates/what-if", paths);
         Assert.Contains("/api/v1/overview", paths);
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", schemes["bearer"]!["scheme"]!.GetValue<string>());
+        Assert.Equal("X-Api-Key", schemes["apiKey"]!["name"]!.GetValue<string>());
     }
 
     [Fact]

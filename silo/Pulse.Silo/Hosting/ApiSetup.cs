@@ -18,7 +18,7 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemesTransformer>());
         builder.Services.AddSingleton<EmployeeCallBatcher>();
         builder.Services.AddSingleton<IngestionService>();
         builder.Services.AddSingleton<ChangeApplier>();
