@@ -82,7 +82,7 @@ start_silo() {
     SILO_PID=$!
     SILO_URL="http://127.0.0.1:$http_port"
     for _ in $(seq 1 120); do
-        if curl -sf -o /dev/null "$SILO_URL/api/openapi/v1.json"; then return 0; fi
+        if curl -sf -o /dev/null "$SILO_URL/openapi/v1.json"; then return 0; fi
         kill -0 "$SILO_PID" 2>/dev/null || break
         sleep 0.5
     done

@@ -5,9 +5,11 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# The tests start their own PostgreSQL server from these binaries; nothing else of the machine is used.
+# The tests start their own PostgreSQL server from these binaries, and open pages in headless Chromium;
+# nothing else of the machine is used.
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]}…"
   sudo_if_needed apt-get update -qq

@@ -94,7 +94,7 @@ public sealed class SiloProcess : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} during start. Its last output:\n{string.Join('\n', _output)}");
             try
             {
-                using var response = await http.GetAsync("/api/openapi/v1.json");
+                using var response = await http.GetAsync("/openapi/v1.json");
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)

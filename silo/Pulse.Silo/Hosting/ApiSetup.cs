@@ -47,8 +47,8 @@ public static class ApiSetup
 
     public static WebApplication MapPulseApi(this WebApplication app)
     {
-        // The document sits under /api so the reference page finds it by the relative path it uses.
-        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        // Where the reference page looks for it: /openapi/v1.json from the site's root.
+        app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API")).AllowAnonymous();
         app.MapGet("/", () => TypedResults.Redirect("/api")).ExcludeFromDescription().AllowAnonymous();
 

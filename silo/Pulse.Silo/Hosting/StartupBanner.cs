@@ -16,7 +16,7 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
             Console.WriteLine();
             Console.WriteLine($"Pulse is running at {address}");
             Console.WriteLine($"  API reference   {address}/api");
-            Console.WriteLine($"  OpenAPI         {address}/api/openapi/v1.json");
+            Console.WriteLine($"  OpenAPI         {address}/openapi/v1.json");
             if (demo.Value.Seed)
             {
                 Console.WriteLine($"  Demo tenant     '{demo.Value.TenantId}': sign in with an account printed below (POST /api/v1/auth/sign-in)");
