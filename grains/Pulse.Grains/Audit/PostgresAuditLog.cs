@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pulse.Storage;
 using NpgsqlTypes;
 using Pulse.Security;
 
@@ -22,40 +23,13 @@ public sealed class PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, 
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
     private readonly PostgresAuditSchema _schema = new(options.Value.Schema);
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
+    private readonly InitializeOnce _initialization = new();
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
-        if (_initialized)
-        {
-            return;
-        }
-
-        await _initLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {_schema.Create}", connection, transaction))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            _initialized = true;
-            AuditLogLog.Initialized(logger, "postgres");
-        }
-        finally
-        {
-            _initLock.Release();
-        }
-    }
+        await PostgresDdl.ApplyAsync(_dataSource, SchemaLockKey, _schema.Create, ct);
+        AuditLogLog.Initialized(logger, "postgres");
+    }, cancellationToken);
 
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -105,6 +79,6 @@ public sealed class PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, 
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
-        _initLock.Dispose();
+        _initialization.Dispose();
     }
 }

@@ -21,45 +21,20 @@ public sealed class SqliteAuditLog(IOptions<SqliteAuditLogOptions> options, ILog
         Pooling = true,
     }.ToString();
 
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
+    private readonly InitializeOnce _initialization = new();
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
-        if (_initialized)
+        SqliteFiles.EnsureDirectoryFor(_path);
+        await using (var connection = await OpenAsync(ct))
+        await using (var command = connection.CreateCommand())
         {
-            return;
+            command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteAuditSchema.Create;
+            await command.ExecuteNonQueryAsync(ct);
         }
 
-        await _initLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
-            var directory = Path.GetDirectoryName(_path);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            await using (var connection = await OpenAsync(cancellationToken))
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteAuditSchema.Create;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            _initialized = true;
-            AuditLogLog.Initialized(logger, "sqlite");
-        }
-        finally
-        {
-            _initLock.Release();
-        }
-    }
+        AuditLogLog.Initialized(logger, "sqlite");
+    }, cancellationToken);
 
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -127,7 +102,7 @@ public sealed class SqliteAuditLog(IOptions<SqliteAuditLogOptions> options, ILog
             SqliteConnection.ClearPool(connection);
         }
 
-        _initLock.Dispose();
+        _initialization.Dispose();
         return ValueTask.CompletedTask;
     }
 }

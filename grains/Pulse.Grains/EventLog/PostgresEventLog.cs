@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pulse.Storage;
 using NpgsqlTypes;
 using Pulse.Performance;
 
@@ -20,8 +21,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSchema _schema;
     private readonly GroupCommitter _committer;
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
+    private readonly InitializeOnce _initialization = new();
 
     public PostgresEventLog(IOptions<PostgresEventLogOptions> options, ILogger<PostgresEventLog> logger, TimeProvider time)
     {
@@ -36,37 +36,11 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         _committer = new GroupCommitter(new PostgresAppendWriter(_dataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches);
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
-        if (_initialized)
-        {
-            return;
-        }
-
-        await _initLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {_schema.Create}", connection, transaction))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            _initialized = true;
-            EventLogLog.Initialized(_logger, "postgres", _options.MaxBatchEvents);
-        }
-        finally
-        {
-            _initLock.Release();
-        }
-    }
+        await PostgresDdl.ApplyAsync(_dataSource, SchemaLockKey, _schema.Create, ct);
+        EventLogLog.Initialized(_logger, "postgres", _options.MaxBatchEvents);
+    }, cancellationToken);
 
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {
@@ -154,6 +128,6 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     {
         await _committer.DisposeAsync();
         await _dataSource.DisposeAsync();
-        _initLock.Dispose();
+        _initialization.Dispose();
     }
 }

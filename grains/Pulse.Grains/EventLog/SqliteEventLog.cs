@@ -21,48 +21,25 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         Pooling = true,
     }.ToString();
 
-    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly InitializeOnce _initialization = new();
     private volatile GroupCommitter? _committer;
     private SqliteAppendWriter? _writer;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
-        if (_committer is not null)
+        SqliteFiles.EnsureDirectoryFor(_options.Path);
+        await using (var connection = await OpenAsync(ct))
+        await using (var command = connection.CreateCommand())
         {
-            return;
+            // WAL is a property of the file: set once, readers then never block the writer.
+            command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create;
+            await command.ExecuteNonQueryAsync(ct);
         }
 
-        await _initLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_committer is not null)
-            {
-                return;
-            }
-
-            var directory = Path.GetDirectoryName(Path.GetFullPath(_options.Path));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            await using (var connection = await OpenAsync(cancellationToken))
-            await using (var command = connection.CreateCommand())
-            {
-                // WAL is a property of the file: set once, readers then never block the writer.
-                command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            _writer = new SqliteAppendWriter(_connectionString, time);
-            _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
-            EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
-        }
-        finally
-        {
-            _initLock.Release();
-        }
-    }
+        _writer = new SqliteAppendWriter(_connectionString, time);
+        _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
+        EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
+    }, cancellationToken);
 
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {
@@ -187,6 +164,6 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             SqliteConnection.ClearPool(connection);
         }
 
-        _initLock.Dispose();
+        _initialization.Dispose();
     }
 }

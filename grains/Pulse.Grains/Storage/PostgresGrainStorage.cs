@@ -20,8 +20,8 @@ public sealed partial class PostgresGrainStorage(
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
     private readonly string _table = $"{options.Schema}.grain_state";
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
+    private const long SchemaLockKey = 0x5075_6c73_6547_7261;
+    private readonly InitializeOnce _initialization = new();
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -91,35 +91,20 @@ public sealed partial class PostgresGrainStorage(
         return command;
     }
 
-    private async Task EnsureSchemaAsync()
-    {
-        if (_initialized) return;
-        await _initLock.WaitAsync();
-        try
-        {
-            if (_initialized) return;
-            await using var command = _dataSource.CreateCommand($"""
-                CREATE SCHEMA IF NOT EXISTS {options.Schema};
-                CREATE TABLE IF NOT EXISTS {_table} (
-                    grain_type text NOT NULL,
-                    grain_id   text NOT NULL,
-                    etag       bigint NOT NULL,
-                    payload    bytea NOT NULL,
-                    PRIMARY KEY (grain_type, grain_id));
-                """);
-            await command.ExecuteNonQueryAsync();
-            _initialized = true;
-        }
-        finally
-        {
-            _initLock.Release();
-        }
-    }
+    private Task EnsureSchemaAsync() => _initialization.RunAsync(ct => PostgresDdl.ApplyAsync(_dataSource, SchemaLockKey, $"""
+        CREATE SCHEMA IF NOT EXISTS {options.Schema};
+        CREATE TABLE IF NOT EXISTS {_table} (
+            grain_type text NOT NULL,
+            grain_id   text NOT NULL,
+            etag       bigint NOT NULL,
+            payload    bytea NOT NULL,
+            PRIMARY KEY (grain_type, grain_id));
+        """, ct));
 
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
-        _initLock.Dispose();
+        _initialization.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage {StorageName}: ETag conflict on {Operation} of {StateName}, expected {ExpectedEtag}, stored {StoredEtag}")]

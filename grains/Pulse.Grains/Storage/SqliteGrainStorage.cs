@@ -23,8 +23,7 @@ public sealed partial class SqliteGrainStorage(
         Pooling = true,
     }.ToString();
 
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile bool _initialized;
+    private readonly InitializeOnce _initialization = new();
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -109,42 +108,17 @@ public sealed partial class SqliteGrainStorage(
 
     private async Task<SqliteConnection> OpenAsync()
     {
-        if (!_initialized && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path)) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
+        if (!_initialization.Done) SqliteFiles.EnsureDirectoryFor(options.Path);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         await SqliteDurability.RequireFullSyncAsync(connection);
-
-        if (!_initialized)
+        await _initialization.RunAsync(async ct =>
         {
-            await InitializeAsync(connection);
-        }
-
-        return connection;
-    }
-
-    private async Task InitializeAsync(SqliteConnection connection)
-    {
-        await _initLock.WaitAsync();
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteGrainStorageSchema.Create;
-            await command.ExecuteNonQueryAsync();
-            _initialized = true;
-        }
-        finally
-        {
-            _initLock.Release();
-        }
+            await command.ExecuteNonQueryAsync(ct);
+        });
+        return connection;
     }
 
     public void Dispose()
@@ -154,7 +128,7 @@ public sealed partial class SqliteGrainStorage(
             SqliteConnection.ClearPool(connection);
         }
 
-        _initLock.Dispose();
+        _initialization.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage {StorageName}: ETag conflict on {Operation} of {StateName}, expected {ExpectedEtag}, stored {StoredEtag}")]
