@@ -4,8 +4,11 @@ using NpgsqlTypes;
 namespace Pulse.EventLog;
 
 /// <summary>
-/// Commits a batch to PostgreSQL in one transaction and three round trips: stream heads and known ids together,
-/// one array insert, commit. Numbering and duplicate filtering happen in memory between the two.
+/// Commits a batch to PostgreSQL. The usual case takes one round trip: every append numbered from the position its
+/// writer expects, all rows in one array insert that commits on its own, no reads. When that insert meets anything
+/// unexpected (an event id the log already holds, a position another writer took, an append ahead of its stream)
+/// it changes nothing and the batch is committed carefully instead: stream heads and known ids read first, then
+/// numbering and duplicate filtering in memory, one insert, commit.
 /// </summary>
 /// <remarks>
 /// The I/O is synchronous on purpose. This runs on the group-commit loop, the one serial path every append waits
@@ -21,7 +24,62 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
         return Task.FromResult(Commit(batch));
     }
 
-    private AppendResult[] Commit(IReadOnlyList<StreamAppend> batch)
+    private AppendResult[] Commit(IReadOnlyList<StreamAppend> batch) => TryCommitOptimistically(batch) ?? CommitCarefully(batch);
+
+    /// <summary>The one-round-trip commit; null when the batch needs the careful path (nothing was written then).</summary>
+    private AppendResult[]? TryCommitOptimistically(IReadOnlyList<StreamAppend> batch)
+    {
+        var recordedAt = EventTime.RecordedNow(time);
+        var rows = new EventRowsBuffer();
+        var anchors = new List<StreamId>();
+        var anchorSeqs = new List<long>();
+        var results = new AppendResult[batch.Count];
+        var claimed = new HashSet<(string Tenant, string Id)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var append = batch[i];
+            if (append.ExpectedSeq > 0)
+            {
+                anchors.Add(append.Stream);
+                anchorSeqs.Add(append.ExpectedSeq);
+            }
+
+            var seq = append.ExpectedSeq;
+            var appended = new StoredEvent[append.Events.Count];
+            for (var j = 0; j < appended.Length; j++)
+            {
+                var pending = append.Events[j];
+                if (!claimed.Add((append.Stream.TenantId, pending.Event.Id)))
+                {
+                    return null; // an id twice in one batch: the careful path sorts out which one is the duplicate
+                }
+
+                rows.Add(append.Stream, ++seq, pending);
+                appended[j] = new StoredEvent(seq, pending.Event, pending.Period, recordedAt);
+            }
+
+            results[i] = new AppendResult(AppendStatus.Committed, appended, []);
+        }
+
+        using var connection = dataSource.OpenConnection();
+        using var insert = new NpgsqlCommand(schema.InsertEventsOptimistically, connection);
+        rows.AddParameters(insert.Parameters);
+        insert.Parameters.Add(TextArray("anchor_tenants", anchors.Select(a => a.TenantId)));
+        insert.Parameters.Add(TextArray("anchor_employees", anchors.Select(a => a.EmployeeId)));
+        insert.Parameters.Add(new NpgsqlParameter<long[]>("anchor_seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. anchorSeqs] });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded", NpgsqlDbType.TimestampTz) { TypedValue = recordedAt });
+        try
+        {
+            // All or nothing: the statement is its own transaction, and an unanchored append inserts no row at all.
+            return insert.ExecuteNonQuery() == rows.Count ? results : null;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return null;
+        }
+    }
+
+    private AppendResult[] CommitCarefully(IReadOnlyList<StreamAppend> batch)
     {
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();

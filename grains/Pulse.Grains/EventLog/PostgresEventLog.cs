@@ -31,6 +31,13 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         // The log never changes session state, so a connection back from the pool needs no DISCARD ALL first: that
         // round trip used to lead every batch commit.
         dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+        // The log runs a handful of statements over and over: keep them prepared on each connection so the server
+        // parses and plans them once instead of per commit.
+        if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = 16;
+            dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
         _dataSource = dataSource.Build();
         _schema = new PostgresSchema(_options.Schema);
         _committer = new GroupCommitter(new PostgresAppendWriter(_dataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches);

@@ -62,6 +62,23 @@ internal sealed class PostgresSchema(string schema)
         ON CONFLICT (tenant, event_id) DO NOTHING
         """;
 
+    // The optimistic insert: one statement, committed on its own (autocommit), trusting each append's expected
+    // position. Any surprise fails the whole statement and the writer takes the careful path: an id already in the
+    // log or a position another writer took breaks a unique key; an expected position the stream never reached
+    // (the append names one past the head) finds its anchor row missing and the statement raises.
+    public string InsertEventsOptimistically { get; } = $"""
+        WITH unanchored AS (
+            SELECT 1 FROM unnest(@anchor_tenants::text[], @anchor_employees::text[], @anchor_seqs::bigint[]) AS a(tenant, employee_id, seq)
+            WHERE NOT EXISTS (SELECT 1 FROM {schema}.events e WHERE e.tenant = a.tenant AND e.employee_id = a.employee_id AND e.seq = a.seq)
+        )
+        INSERT INTO {schema}.events (tenant, employee_id, seq, event_id, type, occurred_at, period, data, source, recorded_at)
+        SELECT r.tenant, r.employee_id, r.seq, r.event_id, r.type, r.occurred_at, r.period, r.data, r.source, @recorded
+        FROM unnest(@tenants::text[], @employees::text[], @seqs::bigint[], @ids::text[], @types::text[],
+                    @occurred::text[], @periods::text[], @data::text[], @sources::text[])
+             AS r(tenant, employee_id, seq, event_id, type, occurred_at, period, data, source)
+        WHERE NOT EXISTS (SELECT 1 FROM unanchored)
+        """;
+
     public string ReadStream { get; } = $"""
         SELECT {EventRows.Columns} FROM {schema}.events
         WHERE tenant = @tenant AND employee_id = @employee AND seq > @after
