@@ -35,10 +35,10 @@ public static class EventsApi
         IOptions<PulseOptions> options,
         CancellationToken cancellationToken)
     {
-        var (items, item, error) = await EventBatchReader.ReadAsync(request, options.Value.MaxEventsPerRequest, cancellationToken);
-        if (items is null) return Problem.Invalid(item!, error!);
         var rules = await rulesProvider.GetAsync(tenant.Id);
         if (rules is null) return Problem.NotFound($"Tenant '{tenant.Id}' does not exist.");
+        var (items, item, error) = await EventBatchReader.ReadAsync(request, options.Value.MaxEventsPerRequest, rules, cancellationToken);
+        if (items is null) return Problem.Invalid(item!, error!);
         try
         {
             return TypedResults.Ok(await ingestion.IngestAsync(rules, items));

@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Pulse.Organisation;
 
 namespace Pulse.Silo.Ingestion;
 
 /// <summary>
 /// Reads an ingestion body: a JSON array of events (<c>application/json</c>) or one event per line
 /// (<c>application/x-ndjson</c>). A malformed array refuses the whole request; a malformed NDJSON line refuses only
-/// that line.
+/// that line. Each item is checked as soon as it is read, so the parsed document is given back to the pool before
+/// the events go to their grains: a request body is large, and a document left to the garbage collector took its
+/// pooled buffer with it, making every request allocate a fresh one on the large-object heap.
 /// </summary>
 public static class EventBatchReader
 {
@@ -15,13 +18,16 @@ public static class EventBatchReader
     public static bool IsNdjson(HttpRequest request) =>
         request.ContentType is { } type && (type.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The items, or an error (item, reason) when the body as a whole is unusable.</summary>
-    public static async Task<(List<JsonElement?>? Items, string? Item, string? Error)> ReadAsync(HttpRequest request, int maxItems, CancellationToken cancellationToken)
+    /// <summary>Every item checked against the tenant's rules, or an error (item, reason) when the body as a whole is unusable.</summary>
+    public static async Task<(ParsedItem[]? Items, string? Item, string? Error)> ReadAsync(
+        HttpRequest request, int maxItems, CompiledRules rules, CancellationToken cancellationToken)
     {
-        return IsNdjson(request) ? await ReadLinesAsync(request.Body, maxItems, cancellationToken) : await ReadArrayAsync(request.Body, maxItems, cancellationToken);
+        return IsNdjson(request)
+            ? await ReadLinesAsync(request.Body, maxItems, rules, cancellationToken)
+            : await ReadArrayAsync(request.Body, maxItems, rules, cancellationToken);
     }
 
-    private static async Task<(List<JsonElement?>?, string?, string?)> ReadArrayAsync(Stream body, int maxItems, CancellationToken cancellationToken)
+    private static async Task<(ParsedItem[]?, string?, string?)> ReadArrayAsync(Stream body, int maxItems, CompiledRules rules, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -32,17 +38,29 @@ public static class EventBatchReader
         {
             return (null, "body", $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}); send a JSON array of events or NDJSON with Content-Type {NdjsonMediaType}");
         }
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Array) return (null, "body", "must be a JSON array of events");
-        var count = root.GetArrayLength();
-        if (count == 0) return (null, "body", "holds no events");
-        if (count > maxItems) return (null, "body", $"holds {count} events; at most {maxItems} per request");
-        return ([.. root.EnumerateArray().Select(e => (JsonElement?)e)], null, null);
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array) return (null, "body", "must be a JSON array of events");
+            var count = root.GetArrayLength();
+            if (count == 0) return (null, "body", "holds no events");
+            if (count > maxItems) return (null, "body", $"holds {count} events; at most {maxItems} per request");
+
+            var items = new ParsedItem[count];
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                items[index] = EventItemReader.Read(index, element, rules);
+                index++;
+            }
+            return (items, null, null);
+        }
     }
 
-    private static async Task<(List<JsonElement?>?, string?, string?)> ReadLinesAsync(Stream body, int maxItems, CancellationToken cancellationToken)
+    private static async Task<(ParsedItem[]?, string?, string?)> ReadLinesAsync(Stream body, int maxItems, CompiledRules rules, CancellationToken cancellationToken)
     {
-        var items = new List<JsonElement?>();
+        var items = new List<ParsedItem>();
         using var reader = new StreamReader(body, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -51,13 +69,13 @@ public static class EventBatchReader
             try
             {
                 using var document = JsonDocument.Parse(line);
-                items.Add(document.RootElement.Clone());
+                items.Add(EventItemReader.Read(items.Count, document.RootElement, rules));
             }
             catch (JsonException)
             {
-                items.Add(null);
+                items.Add(new ParsedItem(items.Count, null, null, "", "is not valid JSON"));
             }
         }
-        return items.Count == 0 ? (null, "body", "holds no events") : (items, null, null);
+        return items.Count == 0 ? (null, "body", "holds no events") : ([.. items], null, null);
     }
 }

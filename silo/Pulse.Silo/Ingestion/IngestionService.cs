@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pulse.Events;
 using Pulse.Grains;
 using Pulse.Organisation;
@@ -12,23 +11,16 @@ namespace Pulse.Silo.Ingestion;
 /// </summary>
 public sealed class IngestionService(EmployeeCallBatcher batcher)
 {
-    public async Task<IngestionResult> IngestAsync(CompiledRules rules, IReadOnlyList<JsonElement?> items)
+    /// <summary>Ingests items already checked by <see cref="EventItemReader"/>, in posting order.</summary>
+    public async Task<IngestionResult> IngestAsync(CompiledRules rules, IReadOnlyList<ParsedItem> parsed)
     {
-        var parsed = new ParsedItem[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            parsed[i] = items[i] is { } element
-                ? EventItemReader.Read(i, element, rules)
-                : new ParsedItem(i, null, null, "", "is not valid JSON");
-        }
-
         var byEmployee = parsed.Where(p => p.Event is not null).GroupBy(p => p.Event!.EmployeeId, StringComparer.Ordinal).ToArray();
         var applied = await Task.WhenAll(byEmployee.Select(group =>
             batcher.ApplyAsync(GrainKeys.For(rules.TenantId, group.Key), [.. group.Select(p => p.Event!)])));
 
         var acceptedIds = new HashSet<string>(
             byEmployee.Zip(applied).SelectMany(pair => pair.Second.Accepted.Select(id => Key(pair.First.Key, id))), StringComparer.Ordinal);
-        var outcomes = new ItemOutcome[parsed.Length];
+        var outcomes = new ItemOutcome[parsed.Count];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in parsed)
         {
