@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pulse.EventLog;
 using Pulse.Events;
@@ -33,6 +34,9 @@ public sealed partial class EmployeeGrain(
     private StreamId _stream;
     private bool _dirty;
     private long _alignedRulesVersion = -1;
+    private long _lastReportedAt;
+    private bool _reportOwed;
+    private IGrainTimer? _reportTimer;
 
     private EmployeeSnapshot State => snapshot.State;
 
@@ -43,7 +47,10 @@ public sealed partial class EmployeeGrain(
         var rules = await RulesAsync();
         await CatchUpAsync(rules, cancellationToken);
         await AlignTemplatesAsync(rules, cancellationToken);
-        this.RegisterGrainTimer(WriteSnapshotAsync, new GrainTimerCreationOptions(SnapshotInterval, SnapshotInterval));
+        // A random first tick: grains activated together (a tenant's whole staff at the first batch) would otherwise
+        // all write their snapshots in the same instant every interval, a burst of commits that stalls ingestion.
+        var firstTick = SnapshotInterval * (0.1 + (0.9 * Random.Shared.NextDouble()));
+        this.RegisterGrainTimer(WriteSnapshotAsync, new GrainTimerCreationOptions(firstTick, SnapshotInterval));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -74,7 +81,7 @@ public sealed partial class EmployeeGrain(
         if (result.Appended.Count > 0)
         {
             await FoldAsync(result.Appended, rules);
-            ReportToDepartments(rules);
+            ReportToDepartmentsSoon(rules);
         }
         return new AppliedEvents([.. result.Appended.Select(e => e.Event.Id)], [.. result.DuplicateIds]);
     }
@@ -194,8 +201,35 @@ public sealed partial class EmployeeGrain(
         }
     }
 
+    /// <summary>
+    /// Reports now, or once the reporter's flush interval has passed since the last report: the reporter keeps only
+    /// an employee's newest line per flush anyway, so building one per batch under load would be work thrown away.
+    /// </summary>
+    private void ReportToDepartmentsSoon(CompiledRules rules)
+    {
+        var sinceLast = Stopwatch.GetElapsedTime(_lastReportedAt);
+        if (_lastReportedAt == 0 || sinceLast >= DepartmentReporter.FlushInterval)
+        {
+            ReportToDepartments(rules);
+            return;
+        }
+
+        if (_reportOwed) return;
+        _reportOwed = true;
+        _reportTimer?.Dispose();
+        _reportTimer = this.RegisterGrainTimer(ReportOwedAsync, new GrainTimerCreationOptions(DepartmentReporter.FlushInterval - sinceLast, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task ReportOwedAsync(CancellationToken cancellationToken)
+    {
+        if (!_reportOwed) return;
+        ReportToDepartments(await RulesAsync());
+    }
+
     private void ReportToDepartments(CompiledRules rules)
     {
+        _reportOwed = false;
+        _lastReportedAt = Stopwatch.GetTimestamp();
         if (!rules.Employees.TryGetValue(_employeeId, out var employee)) return;
         var now = clock.GetUtcNow();
         var period = Period.Of(now, rules.TimeZone);
