@@ -18,10 +18,15 @@ public sealed class IngestionService(EmployeeCallBatcher batcher)
         var applied = await Task.WhenAll(byEmployee.Select(group =>
             batcher.ApplyAsync(GrainKeys.For(rules.TenantId, group.Key), [.. group.Select(p => p.Event!)])));
 
-        var acceptedIds = new HashSet<string>(
-            byEmployee.Zip(applied).SelectMany(pair => pair.Second.Accepted.Select(id => Key(pair.First.Key, id))), StringComparer.Ordinal);
+        // Per employee, the ids its grain accepted. The first occurrence of an id in the request takes the acceptance;
+        // repeats are duplicates.
+        var unclaimed = new Dictionary<string, HashSet<string>>(byEmployee.Length, StringComparer.Ordinal);
+        for (var g = 0; g < byEmployee.Length; g++)
+        {
+            unclaimed[byEmployee[g].Key] = new HashSet<string>(applied[g].Accepted, StringComparer.Ordinal);
+        }
+
         var outcomes = new ItemOutcome[parsed.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in parsed)
         {
             if (item.Event is null)
@@ -29,9 +34,7 @@ public sealed class IngestionService(EmployeeCallBatcher batcher)
                 outcomes[item.Index] = new ItemOutcome(item.Index, item.Id, EventOutcome.Rejected, item.Field, item.Reason);
                 continue;
             }
-            // The first occurrence of an id in the request is the one committed; repeats are duplicates.
-            var key = Key(item.Event.EmployeeId, item.Event.Id);
-            var accepted = acceptedIds.Contains(key) && seen.Add(key);
+            var accepted = unclaimed[item.Event.EmployeeId].Remove(item.Event.Id);
             outcomes[item.Index] = new ItemOutcome(item.Index, item.Id, accepted ? EventOutcome.Accepted : EventOutcome.Duplicate);
         }
         return new IngestionResult(
@@ -40,6 +43,4 @@ public sealed class IngestionService(EmployeeCallBatcher batcher)
             outcomes.Count(o => o.Outcome == EventOutcome.Rejected),
             outcomes);
     }
-
-    private static string Key(string employeeId, string eventId) => $"{employeeId}\n{eventId}";
 }
