@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -153,10 +154,15 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         var appends = batch.ConvertAll(p => p.Append);
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var results = await _writer.CommitAsync(appends, _abort.Token);
+            var committed = Stopwatch.GetTimestamp();
+            EventLogMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started, committed).TotalMilliseconds);
+            EventLogMetrics.CommitEvents.Record(events);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(results[i]);
+                EventLogMetrics.AppendDuration.Record(Stopwatch.GetElapsedTime(batch[i].QueuedAt, committed).TotalMilliseconds);
             }
 
             LogBatchCommitted(_logger, batch.Count, events);

@@ -18,7 +18,11 @@ public static class SiloSetup
 
         if (options.Storage == "Postgres")
         {
-            builder.Services.AddPostgresEventLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 30));
+            builder.Services.AddPostgresEventLog(o =>
+            {
+                builder.Configuration.GetSection("Pulse:EventLog").Bind(o); // MaxBatchEvents, MaxConcurrentBatches
+                o.ConnectionString = WithPool(options.PostgresConnectionString!, 30);
+            });
             builder.Services.AddPostgresAuditLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 5));
         }
         else
