@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -42,6 +43,7 @@ public static class HttpLoad
         var drained = false;
         var errors = new ErrorTally();
         var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToArray();
+        var timeline = new System.Collections.Concurrent.ConcurrentQueue<(double Start, double Milliseconds)>();
         var workers = recorders.Select(recorder => Task.Run(async () =>
         {
             while (!clock.Expired)
@@ -61,9 +63,15 @@ public static class HttpLoad
                 if (!clock.InWindow(started)) continue;
                 clock.Completed(finished);
                 if (accepted) recorder.Record(finished - started, options.Batch);
+                if (options.Timeline is not null) timeline.Enqueue(((started - clock.MeasureFrom).TotalSeconds, (finished - started).TotalMilliseconds));
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
+        if (options.Timeline is not null)
+        {
+            await File.WriteAllLinesAsync(options.Timeline,
+                timeline.OrderBy(t => t.Start).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Start:F3} {t.Milliseconds:F1}")), cancellationToken);
+        }
 
         return new LoadReport("http", options.Clients, options.Batch, options.Rate, clock.MeasuredSeconds,
             recorders.Sum(r => r.Events), recorders.Sum(r => r.Operations), LatencyRecorder.Merge(recorders),

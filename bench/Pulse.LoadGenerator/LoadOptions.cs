@@ -33,6 +33,8 @@ public sealed class LoadOptions
           --rate N           cap at N events/s across all clients (default: as fast as acknowledged)
           --warmup N         seconds of load before measuring starts (default 3; 0 for none)
           --connection CS    Npgsql connection string (baseline mode)
+          --timeline FILE    http mode: write one line per measured request (start second, latency ms), to see
+                             when slow requests happen
           --json             also print the summary as one JSON line (prefixed 'RESULT ')
           --help             this text
 
@@ -54,6 +56,7 @@ public sealed class LoadOptions
     public int Warmup { get; private set; } = 3;
     public string? Connection { get; private set; }
     public bool Json { get; private set; }
+    public string? Timeline { get; private set; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -84,6 +87,7 @@ public sealed class LoadOptions
                 case "--warmup": options.Warmup = Int(0); break;
                 case "--connection": options.Connection = Value(); break;
                 case "--json": options.Json = true; break;
+                case "--timeline": options.Timeline = Value(); break;
                 default: throw new ArgumentException($"unknown argument '{arg}'");
             }
         }
