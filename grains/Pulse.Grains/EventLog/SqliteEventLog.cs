@@ -25,6 +25,10 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
     private volatile GroupCommitter? _committer;
     private SqliteAppendWriter? _writer;
 
+    // SQLite has one writer at a time and makes a blocked writer sleep and retry (up to 100 ms a try). Alert inserts
+    // and batch commits share this gate instead, so an alert waits at most for the commit in progress.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
         SqliteFiles.EnsureDirectoryFor(_options.Path);
@@ -36,7 +40,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        _writer = new SqliteAppendWriter(_connectionString, time);
+        _writer = new SqliteAppendWriter(_connectionString, time, _writeGate);
         _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
         EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
     }, cancellationToken);
@@ -92,9 +96,22 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             return;
         }
 
-        // Crossings are rare next to events, so they take a short transaction of their own; SQLite's busy timeout
-        // queues it behind a running batch.
+        // Crossings are rare next to events, so they take a short transaction of their own, queued behind the batch
+        // being committed by the write gate.
         await InitializeAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await InsertAlertsAsync(alerts, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task InsertAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await SqliteDurability.RequireFullSyncAsync(connection, cancellationToken);
 
@@ -165,5 +182,6 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         }
 
         _initialization.Dispose();
+        _writeGate.Dispose();
     }
 }
