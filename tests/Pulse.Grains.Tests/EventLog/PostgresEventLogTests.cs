@@ -45,4 +45,24 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
 
         Assert.Equal(1, stored);
     }
+
+    [Fact]
+    public async Task A_writer_continuing_from_its_own_last_commit_still_sees_another_writers_append()
+    {
+        // Writer a knows it left the stream at 1 and skips the anchor probe when continuing from there; writer b
+        // appends in between. a's next append must be refused, not numbered on top of b's event.
+        await using var a = (PostgresEventLog)OpenStore();
+        await using var b = (PostgresEventLog)OpenStore();
+        var stream = new StreamId("t1", "e1");
+        static PendingEvent Event(string id) => new(new BusinessEvent(id, "sale", "e1", DateTimeOffset.UnixEpoch, "{}"), "1970-01");
+
+        Assert.Equal(AppendStatus.Committed, (await a.AppendAsync(new StreamAppend(stream, 0, [Event("first")]), Ct)).Status);
+        Assert.Equal(AppendStatus.Committed, (await b.AppendAsync(new StreamAppend(stream, 1, [Event("other")]), Ct)).Status);
+        var stale = await a.AppendAsync(new StreamAppend(stream, 1, [Event("late")]), Ct);
+        var retried = await a.AppendAsync(new StreamAppend(stream, 2, [Event("late")]), Ct);
+
+        Assert.Equal(AppendStatus.StreamConflict, stale.Status);
+        Assert.Equal([3L], retried.Appended.Select(e => e.Seq));
+        Assert.Equal(["first", "other", "late"], (await a.ReadStreamAsync(stream, 0, 10, Ct)).Select(e => e.Event.Id));
+    }
 }
