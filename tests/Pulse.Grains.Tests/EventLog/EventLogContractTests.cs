@@ -259,6 +259,28 @@ public abstract class EventLogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commits_are_reported_on_the_event_log_meter()
+    {
+        // The meter is process-wide and other tests commit meanwhile: look for this append's own, unusual size.
+        var events = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EventLogMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => events.Add((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => events.Add((instrument.Name, value)));
+        listener.Start();
+
+        var stream = new StreamId("t1", "metered");
+        await Log.AppendAsync(Append(stream, 0, [.. Enumerable.Range(0, 37).Select(i => Event($"m{i}", "metered"))]), Ct);
+
+        Assert.Contains(("pulse.eventlog.commit.events", 37d), events);
+        Assert.Contains(events, e => e.Instrument == "pulse.eventlog.commit.duration" && e.Value >= 0);
+        Assert.Contains(events, e => e.Instrument == "pulse.eventlog.append.duration" && e.Value >= 0);
+    }
+
+    [Fact]
     public async Task Reports_sustained_append_throughput()
     {
         // A measurement, not an assertion: timings on shared machines are noise for a pass/fail test.
