@@ -22,6 +22,7 @@ public sealed class SqliteAuditLog(IOptions<SqliteAuditLogOptions> options, ILog
     }.ToString();
 
     private readonly InitializeOnce _initialization = new();
+    private readonly SqliteWriteGate _writeGate = SqliteWriteGate.For(options.Value.Path);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
@@ -45,6 +46,11 @@ public sealed class SqliteAuditLog(IOptions<SqliteAuditLogOptions> options, ILog
         }
 
         await InitializeAsync(cancellationToken);
+        await _writeGate.RunAsync(() => InsertAsync(entries, cancellationToken), cancellationToken);
+    }
+
+    private async Task InsertAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await SqliteDurability.RequireFullSyncAsync(connection, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pulse.Storage;
 
 namespace Pulse.EventLog;
 
@@ -6,7 +7,7 @@ namespace Pulse.EventLog;
 /// Commits batches to SQLite through one dedicated connection with prepared statements. SQLite allows one writer at
 /// a time anyway; funnelling every append through here turns thousands of fsyncs into one per batch.
 /// </summary>
-internal sealed class SqliteAppendWriter(string connectionString, TimeProvider time, SemaphoreSlim writeGate) : IAppendBatchWriter
+internal sealed class SqliteAppendWriter(string connectionString, TimeProvider time, SqliteWriteGate writeGate) : IAppendBatchWriter
 {
     private SqliteConnection? _connection;
     private SqliteCommand _head = null!;
@@ -14,15 +15,7 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
 
     public Task<AppendResult[]> CommitAsync(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
     {
-        writeGate.Wait(cancellationToken);
-        try
-        {
-            return Task.FromResult(Commit(batch, cancellationToken));
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        return Task.FromResult(writeGate.Run(() => Commit(batch, cancellationToken), cancellationToken));
     }
 
     private AppendResult[] Commit(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)

@@ -25,9 +25,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
     private volatile GroupCommitter? _committer;
     private SqliteAppendWriter? _writer;
 
-    // SQLite has one writer at a time and makes a blocked writer sleep and retry (up to 100 ms a try). Alert inserts
-    // and batch commits share this gate instead, so an alert waits at most for the commit in progress.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteGate _writeGate = SqliteWriteGate.For(options.Value.Path);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
     {
@@ -99,15 +97,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         // Crossings are rare next to events, so they take a short transaction of their own, queued behind the batch
         // being committed by the write gate.
         await InitializeAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await InsertAlertsAsync(alerts, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        await _writeGate.RunAsync(() => InsertAlertsAsync(alerts, cancellationToken), cancellationToken);
     }
 
     private async Task InsertAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
@@ -182,6 +172,5 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         }
 
         _initialization.Dispose();
-        _writeGate.Dispose();
     }
 }

@@ -25,9 +25,7 @@ public sealed partial class SqliteGrainStorage(
 
     private readonly InitializeOnce _initialization = new();
 
-    // One writer at a time, queued here: SQLite refuses a second writer as busy and Microsoft.Data.Sqlite then sleeps
-    // its thread for 150 ms before retrying, which showed as latency spikes whenever two grains wrote together.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteGate _writeGate = SqliteWriteGate.For(options.Path);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -52,15 +50,7 @@ public sealed partial class SqliteGrainStorage(
         var payload = options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
         var expected = grainState.ETag;
         var next = NextEtag(expected);
-        await _writeGate.WaitAsync();
-        try
-        {
-            await WriteAsync(stateName, grainId, grainState, payload, expected, next);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        await _writeGate.RunAsync(() => WriteAsync(stateName, grainId, grainState, payload, expected, next));
     }
 
     private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[] payload, string? expected, string next)
@@ -88,15 +78,7 @@ public sealed partial class SqliteGrainStorage(
         var expected = grainState.ETag;
         if (expected is not null)
         {
-            await _writeGate.WaitAsync();
-            try
-            {
-                await DeleteAsync(stateName, grainId, expected);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
+            await _writeGate.RunAsync(() => DeleteAsync(stateName, grainId, expected));
         }
 
         grainState.ETag = null;
@@ -153,7 +135,6 @@ public sealed partial class SqliteGrainStorage(
 
     public void Dispose()
     {
-        _writeGate.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
