@@ -33,17 +33,14 @@ internal sealed class EventRowsBuffer
 
     public void AddParameters(NpgsqlParameterCollection parameters)
     {
-        parameters.Add(Text("tenants", _tenants));
-        parameters.Add(Text("employees", _employees));
-        parameters.Add(new NpgsqlParameter<long[]>("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. _seqs] });
-        parameters.Add(Text("ids", _ids));
-        parameters.Add(Text("types", _types));
-        parameters.Add(Text("occurred", _occurred));
-        parameters.Add(Text("periods", _periods));
-        parameters.Add(Text("data", _data));
-        parameters.Add(new NpgsqlParameter<string?[]>("sources", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. _sources] });
+        parameters.Add(PostgresArrays.Text("tenants", _tenants));
+        parameters.Add(PostgresArrays.Text("employees", _employees));
+        parameters.Add(PostgresArrays.Bigint("seqs", _seqs));
+        parameters.Add(PostgresArrays.Text("ids", _ids));
+        parameters.Add(PostgresArrays.Text("types", _types));
+        parameters.Add(PostgresArrays.Text("occurred", _occurred));
+        parameters.Add(PostgresArrays.Text("periods", _periods));
+        parameters.Add(PostgresArrays.Text("data", _data));
+        parameters.Add(PostgresArrays.Text("sources", _sources));
     }
-
-    private static NpgsqlParameter<string[]> Text(string name, List<string> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. values] };
 }

@@ -64,9 +64,9 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
         using var connection = dataSource.OpenConnection();
         using var insert = new NpgsqlCommand(schema.InsertEventsOptimistically, connection);
         rows.AddParameters(insert.Parameters);
-        insert.Parameters.Add(TextArray("anchor_tenants", anchors.Select(a => a.TenantId)));
-        insert.Parameters.Add(TextArray("anchor_employees", anchors.Select(a => a.EmployeeId)));
-        insert.Parameters.Add(new NpgsqlParameter<long[]>("anchor_seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. anchorSeqs] });
+        insert.Parameters.Add(PostgresArrays.Text("anchor_tenants", anchors.Select(a => a.TenantId)));
+        insert.Parameters.Add(PostgresArrays.Text("anchor_employees", anchors.Select(a => a.EmployeeId)));
+        insert.Parameters.Add(PostgresArrays.Bigint("anchor_seqs", anchorSeqs));
         insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded", NpgsqlDbType.TimestampTz) { TypedValue = recordedAt });
         try
         {
@@ -144,11 +144,11 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
 
         using var query = new NpgsqlBatch(connection);
         var headsCommand = new NpgsqlBatchCommand(schema.StreamHeads);
-        headsCommand.Parameters.Add(TextArray("tenants", streams.Select(s => s.TenantId)));
-        headsCommand.Parameters.Add(TextArray("employees", streams.Select(s => s.EmployeeId)));
+        headsCommand.Parameters.Add(PostgresArrays.Text("tenants", streams.Select(s => s.TenantId)));
+        headsCommand.Parameters.Add(PostgresArrays.Text("employees", streams.Select(s => s.EmployeeId)));
         var idsCommand = new NpgsqlBatchCommand(schema.ExistingIds);
-        idsCommand.Parameters.Add(TextArray("tenants", keys.Select(k => k.TenantId)));
-        idsCommand.Parameters.Add(TextArray("ids", keys.Select(k => k.Id)));
+        idsCommand.Parameters.Add(PostgresArrays.Text("tenants", keys.Select(k => k.TenantId)));
+        idsCommand.Parameters.Add(PostgresArrays.Text("ids", keys.Select(k => k.Id)));
         query.BatchCommands.Add(headsCommand);
         query.BatchCommands.Add(idsCommand);
 
@@ -169,8 +169,6 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
         return (heads, existing);
     }
 
-    private static NpgsqlParameter<string[]> TextArray(string name, IEnumerable<string> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -98,16 +98,16 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
 
         await InitializeAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand(_schema.InsertAlerts);
-        command.Parameters.Add(TextArray("tenants", alerts.Select(a => a.TenantId)));
-        command.Parameters.Add(TextArray("employees", alerts.Select(a => a.EmployeeId)));
-        command.Parameters.Add(TextArray("periods", alerts.Select(a => a.Period)));
-        command.Parameters.Add(TextArray("indicators", alerts.Select(a => a.IndicatorId)));
-        command.Parameters.Add(TextArray("rules", alerts.Select(a => a.RuleId)));
-        command.Parameters.Add(new NpgsqlParameter<long[]>("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. alerts.Select(a => a.AtSeq)] });
-        command.Parameters.Add(TextArray("kinds", alerts.Select(a => a.Kind.ToString())));
-        command.Parameters.Add(new NpgsqlParameter<decimal[]>("values", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { TypedValue = [.. alerts.Select(a => a.Value)] });
-        command.Parameters.Add(new NpgsqlParameter<decimal[]>("thresholds", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { TypedValue = [.. alerts.Select(a => a.Threshold)] });
-        command.Parameters.Add(TextArray("occurred", alerts.Select(a => EventTime.Format(a.OccurredAt))));
+        command.Parameters.Add(PostgresArrays.Text("tenants", alerts.Select(a => a.TenantId)));
+        command.Parameters.Add(PostgresArrays.Text("employees", alerts.Select(a => a.EmployeeId)));
+        command.Parameters.Add(PostgresArrays.Text("periods", alerts.Select(a => a.Period)));
+        command.Parameters.Add(PostgresArrays.Text("indicators", alerts.Select(a => a.IndicatorId)));
+        command.Parameters.Add(PostgresArrays.Text("rules", alerts.Select(a => a.RuleId)));
+        command.Parameters.Add(PostgresArrays.Bigint("seqs", alerts.Select(a => a.AtSeq)));
+        command.Parameters.Add(PostgresArrays.Text("kinds", alerts.Select(a => a.Kind.ToString())));
+        command.Parameters.Add(PostgresArrays.Numeric("values", alerts.Select(a => a.Value)));
+        command.Parameters.Add(PostgresArrays.Numeric("thresholds", alerts.Select(a => a.Threshold)));
+        command.Parameters.Add(PostgresArrays.Text("occurred", alerts.Select(a => EventTime.Format(a.OccurredAt))));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -127,8 +127,6 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         return await AlertRows.ReadAllAsync(reader, cancellationToken);
     }
 
-    private static NpgsqlParameter<string[]> TextArray(string name, IEnumerable<string> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 
     /// <summary>Commits what is queued, then closes the pool.</summary>
     public async ValueTask DisposeAsync()
