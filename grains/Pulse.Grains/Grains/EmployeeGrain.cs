@@ -35,8 +35,7 @@ public sealed partial class EmployeeGrain(
     private bool _dirty;
     private long _alignedRulesVersion = -1;
     private long _lastReportedAt;
-    private bool _reportOwed;
-    private IGrainTimer? _reportTimer;
+    private IGrainTimer? _owedReport; // set while a deferred department report is pending
 
     private EmployeeSnapshot State => snapshot.State;
 
@@ -55,6 +54,7 @@ public sealed partial class EmployeeGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_owedReport is not null) ReportToDepartments(await RulesAsync());
         await WriteSnapshotAsync(cancellationToken);
     }
 
@@ -214,21 +214,15 @@ public sealed partial class EmployeeGrain(
             return;
         }
 
-        if (_reportOwed) return;
-        _reportOwed = true;
-        _reportTimer?.Dispose();
-        _reportTimer = this.RegisterGrainTimer(ReportOwedAsync, new GrainTimerCreationOptions(DepartmentReporter.FlushInterval - sinceLast, Timeout.InfiniteTimeSpan));
-    }
-
-    private async Task ReportOwedAsync(CancellationToken cancellationToken)
-    {
-        if (!_reportOwed) return;
-        ReportToDepartments(await RulesAsync());
+        _owedReport ??= this.RegisterGrainTimer(
+            async _ => ReportToDepartments(await RulesAsync()),
+            new GrainTimerCreationOptions(DepartmentReporter.FlushInterval - sinceLast, Timeout.InfiniteTimeSpan));
     }
 
     private void ReportToDepartments(CompiledRules rules)
     {
-        _reportOwed = false;
+        _owedReport?.Dispose();
+        _owedReport = null;
         _lastReportedAt = Stopwatch.GetTimestamp();
         if (!rules.Employees.TryGetValue(_employeeId, out var employee)) return;
         var now = clock.GetUtcNow();
