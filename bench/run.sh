@@ -108,14 +108,15 @@ field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.ar
 
 http_pair() {
     local store="$1"
+    local http=(http --url "$SILO_URL" --employees "$EMPLOYEES" --clients "$CLIENTS" --batch "$BATCH")
     # A silo fresh from start runs unoptimised code for its first seconds under load: warm it up unmeasured.
     echo "== $store: warming the silo for ${WARM_SECONDS}s (not measured)"
-    dotnet "$LOADGEN_DLL" http --url "$SILO_URL" --employees "$EMPLOYEES" --clients "$CLIENTS" --batch "$BATCH" --seconds "$WARM_SECONDS" --warmup 0 >/dev/null 2>&1 || true
-    load "$store-max" http --url "$SILO_URL" --employees "$EMPLOYEES" --clients "$CLIENTS" --batch "$BATCH" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
+    dotnet "$LOADGEN_DLL" "${http[@]}" --seconds "$WARM_SECONDS" --warmup 0 >/dev/null 2>&1 || true
+    load "$store-max" "${http[@]}" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
     local max half
     max="$(field "$store-max" eventsPerSecond)"
     half="$(python3 -c "print(max(1, int(float('$max') / 2)))")"
-    load "$store-half" http --url "$SILO_URL" --employees "$EMPLOYEES" --clients "$CLIENTS" --batch "$BATCH" --seconds "$RUN_SECONDS" --warmup "$WARMUP" --rate "$half" || true
+    load "$store-half" "${http[@]}" --seconds "$RUN_SECONDS" --warmup "$WARMUP" --rate "$half" || true
 }
 
 echo "== silo on PostgreSQL"
