@@ -56,14 +56,15 @@ trap 'exit 130' INT TERM
 echo "== build (Release)"
 dotnet build -c Release "$ROOT/silo/Pulse.Silo" -nologo -v q >/dev/null
 dotnet build -c Release "$ROOT/bench/Pulse.LoadGenerator" -nologo -v q >/dev/null
-SILO_DLL="$ROOT/silo/Pulse.Silo/bin/Release/net10.0/Pulse.Silo.dll"
+SILO_DIR="$ROOT/silo/Pulse.Silo/bin/Release/net10.0"
+SILO_DLL="$SILO_DIR/Pulse.Silo.dll"
 LOADGEN_DLL="$ROOT/bench/Pulse.LoadGenerator/bin/Release/net10.0/Pulse.LoadGenerator.dll"
 
 # Durable as shipped (fsync, synchronous commit, full-page writes all on), with the settings docs/benchmarks.md
 # recommends for a write-heavy event log: checkpoints far apart (every checkpoint makes the next write of each page
 # carry a full copy of it), compressed full-page images, and backends handing their writes to the kernel in small
-# steps instead of leaving bursts for it to flush at once.
-PG_TUNING="${PG_TUNING:--c max_wal_size=8GB -c checkpoint_timeout=15min -c wal_compression=lz4 -c backend_flush_after=256kB}"
+# steps instead of leaving bursts for it to flush at once; and up to 4 GB of used WAL segments kept for reuse.
+PG_TUNING="${PG_TUNING:--c max_wal_size=8GB -c min_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=lz4 -c backend_flush_after=256kB}"
 
 echo "== PostgreSQL ($PG_BIN)"
 mkdir -p "$WORK/pg"
@@ -75,14 +76,25 @@ as_postgres "$PG_BIN/pg_ctl" start -w -t 60 -D "$WORK/pg/data" -l "$WORK/pg/serv
 PG_STARTED=1
 PG_CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
+# A fresh cluster has no used WAL segments to reuse: it creates and zero-fills a new 16 MB file every 0.3-0.6 s at
+# these rates while commits wait for it. A server in service reuses the segments a checkpoint has released, so
+# before each measured run the bench checkpoints once (whatever the previous run wrote becomes reusable).
+settle() {
+    if [ "$1" = "postgres" ]; then
+        as_postgres "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c CHECKPOINT >/dev/null
+    fi
+}
+
 # start_silo NAME ARGS... : starts the silo in the background and waits for its HTTP port.
 start_silo() {
     local name="$1"; shift
     local http_port silo_port gateway_port
     http_port="$(free_port)"; silo_port="$(free_port)"; gateway_port="$(free_port)"
     mkdir -p "$WORK/$name"
+    # --contentRoot: the silo reads appsettings.json (log levels and defaults) from its content root, which is the
+    # working directory unless given.
     ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
-        dotnet "$SILO_DLL" --urls "http://127.0.0.1:$http_port" \
+        dotnet "$SILO_DLL" --contentRoot "$SILO_DIR" --urls "http://127.0.0.1:$http_port" \
         --Pulse:DataDirectory="$WORK/$name" --Pulse:SiloPort="$silo_port" --Pulse:GatewayPort="$gateway_port" \
         --Pulse:OperatorKey="$PULSE_OPERATOR_KEY" --Pulse:RequestsPerSecond=100000 \
         "$@" >"$WORK/$name/silo.log" 2>&1 &
@@ -112,10 +124,12 @@ http_pair() {
     # A silo fresh from start runs unoptimised code for its first seconds under load: warm it up unmeasured.
     echo "== $store: warming the silo for ${WARM_SECONDS}s (not measured)"
     dotnet "$LOADGEN_DLL" "${http[@]}" --seconds "$WARM_SECONDS" --warmup 0 >/dev/null 2>&1 || true
+    settle "$store"
     load "$store-max" "${http[@]}" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
     local max half
     max="$(field "$store-max" eventsPerSecond)"
     half="$(python3 -c "print(max(1, int(float('$max') / 2)))")"
+    settle "$store"
     load "$store-half" "${http[@]}" --seconds "$RUN_SECONDS" --warmup "$WARMUP" --rate "$half" || true
 }
 
@@ -124,6 +138,7 @@ start_silo postgres --Pulse:Storage=Postgres --Pulse:PostgresConnectionString="$
 http_pair postgres
 stop_silo
 
+settle postgres
 load baseline baseline --connection "$PG_CS" --employees "$EMPLOYEES" --clients "$BASELINE_CLIENTS" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
 
 echo "== silo on SQLite"
