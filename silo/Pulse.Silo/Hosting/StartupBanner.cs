@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Pulse.Silo.Hosting;
 
 /// <summary>Tells the person who started Pulse where to look, once the server listens.</summary>
-public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, IOptions<PulseOptions> options, IOptions<DemoOptions> demo) : IHostedService
+public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, IHostEnvironment environment, IOptions<PulseOptions> options, IOptions<DemoOptions> demo) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,12 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
                 Console.WriteLine($"  An employee     {address}/api/v1/employees/B001/performance");
             }
             if (demo.Value.Simulate) Console.WriteLine($"  Simulator       {demo.Value.EventsPerSecond} events/s (Pulse:Demo:EventsPerSecond)");
-            Console.WriteLine($"  Storage         {o.Storage}{(o.Storage == "Sqlite" ? $" in {Path.GetFullPath(o.DataDirectory)}" : "")}");
+            Console.WriteLine($"  Storage         {o.Storage}{(o.Storage == "Sqlite" ? $" in {Path.GetFullPath(o.DataDirectory, environment.ContentRootPath)}" : "")}");
+            if (!File.Exists(Path.Combine(environment.ContentRootPath, "appsettings.json")))
+            {
+                // Started from another directory, the silo runs without its shipped settings (log levels among them).
+                Console.WriteLine($"  Warning         no appsettings.json in {environment.ContentRootPath}: built-in defaults only (pass --contentRoot)");
+            }
             Console.WriteLine();
         });
         return Task.CompletedTask;
