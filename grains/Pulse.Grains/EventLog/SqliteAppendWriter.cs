@@ -90,9 +90,9 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            // FULL: a commit is on disk before it returns (acknowledged means durable), also in WAL mode.
-            // A larger page cache keeps the hot index pages of a growing log in memory.
-            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;";
+            // Durable commits and the checkpoint threshold as every writer sets them; a larger page cache keeps the
+            // hot index pages of a growing log in memory.
+            pragma.CommandText = SqliteDurability.WriterPragmas + " PRAGMA cache_size = -65536;";
             pragma.ExecuteNonQuery();
         }
 
