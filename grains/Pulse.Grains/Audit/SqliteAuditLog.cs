@@ -52,7 +52,7 @@ public sealed class SqliteAuditLog(IOptions<SqliteAuditLogOptions> options, ILog
     private async Task InsertAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await SqliteDurability.RequireFullSyncAsync(connection, cancellationToken);
+        await SqliteDurability.ApplyWriterPragmasAsync(connection, cancellationToken);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();

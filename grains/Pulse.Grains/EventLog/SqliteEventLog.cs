@@ -103,7 +103,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
     private async Task InsertAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await SqliteDurability.RequireFullSyncAsync(connection, cancellationToken);
+        await SqliteDurability.ApplyWriterPragmasAsync(connection, cancellationToken);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();

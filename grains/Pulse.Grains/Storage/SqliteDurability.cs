@@ -19,7 +19,7 @@ internal static class SqliteDurability
     /// </summary>
     public const string WriterPragmas = "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 16384;";
 
-    public static async Task RequireFullSyncAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    public static async Task ApplyWriterPragmasAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = WriterPragmas;

@@ -123,7 +123,7 @@ public sealed partial class SqliteGrainStorage(
         if (!_initialization.Done) SqliteFiles.EnsureDirectoryFor(options.Path);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
-        await SqliteDurability.RequireFullSyncAsync(connection);
+        await SqliteDurability.ApplyWriterPragmasAsync(connection);
         await _initialization.RunAsync(async ct =>
         {
             await using var command = connection.CreateCommand();
