@@ -22,6 +22,7 @@ public static class BaselineLoad
         var employees = Enumerable.Range(1, options.Employees).Select(i => $"E{i:0000}").ToArray();
         await CreateSchemaAsync(dataSource, options.Tenant, employees, cancellationToken);
 
+        var clientGc = ClientGc.Start();
         var clock = new RunClock(options.Warmup, options.Seconds, options.Rate, 1);
         var runTag = Guid.NewGuid().ToString("N")[..10];
         var next = -1L;
@@ -95,7 +96,7 @@ public static class BaselineLoad
 
         return new LoadReport("baseline", options.Clients, 1, options.Rate, clock.MeasuredSeconds,
             recorders.Sum(r => r.Events), recorders.Sum(r => r.Operations), LatencyRecorder.Merge(recorders),
-            errors.Total, errors.Snapshot(), null, options.Json);
+            errors.Total, errors.Snapshot(), clientGc.Stop(), null, options.Json);
     }
 
     private static async Task CreateSchemaAsync(NpgsqlDataSource dataSource, string tenant, string[] employees, CancellationToken cancellationToken)

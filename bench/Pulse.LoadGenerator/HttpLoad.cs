@@ -38,6 +38,7 @@ public static class HttpLoad
         var bodies = EventBodies.Build(organisation.Employees!, bodyCount, options.Batch, "e" + Guid.NewGuid().ToString("N")[..10]);
         Console.Error.WriteLine($"prepared {bodyCount} bodies of {options.Batch} events ({bodies.Sum(b => (long)b.Length) / (1024 * 1024)} MiB) in {build.Elapsed.TotalSeconds:F1} s; tenant '{options.Tenant}' with {options.Employees} employees");
 
+        var clientGc = ClientGc.Start();
         var clock = new RunClock(options.Warmup, options.Seconds, options.Rate, options.Batch);
         var next = -1L;
         var drained = false;
@@ -75,7 +76,7 @@ public static class HttpLoad
 
         return new LoadReport("http", options.Clients, options.Batch, options.Rate, clock.MeasuredSeconds,
             recorders.Sum(r => r.Events), recorders.Sum(r => r.Operations), LatencyRecorder.Merge(recorders),
-            errors.Total, errors.Snapshot(),
+            errors.Total, errors.Snapshot(), clientGc.Stop(),
             drained && options.Events is null ? "ran out of prepared bodies before --seconds elapsed" : null, options.Json);
     }
 

@@ -15,6 +15,7 @@ public sealed record LoadReport(
     Percentiles Latency,
     long Errors,
     IReadOnlyDictionary<string, long> ErrorKinds,
+    ClientGc ClientGc,
     string? Note,
     bool Json)
 {
@@ -30,6 +31,7 @@ public sealed record LoadReport(
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput      {EventsPerSecond:F0} events/s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency/{unit,-8} p50 {Latency.P50:F1} ms  p95 {Latency.P95:F1} ms  p99 {Latency.P99:F1} ms  max {Latency.Max:F1} ms"));
         output.WriteLine($"errors          {Errors}{(ErrorKinds.Count > 0 ? " (" + string.Join(", ", ErrorKinds.Select(k => $"{k.Key}: {k.Value}")) + ")" : "")}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"client GC       {ClientGc.Collections} collections ({ClientGc.FullCollections} full), paused {ClientGc.PauseMilliseconds:F1} ms in all"));
         if (Note is not null) output.WriteLine($"note            {Note}");
         if (Json)
         {
@@ -48,6 +50,7 @@ public sealed record LoadReport(
                 p99 = Math.Round(Latency.P99, 2),
                 max = Math.Round(Latency.Max, 2),
                 errors = Errors,
+                clientGcPauseMs = Math.Round(ClientGc.PauseMilliseconds, 1),
             }));
         }
     }
