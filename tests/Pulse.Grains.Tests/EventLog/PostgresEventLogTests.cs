@@ -65,4 +65,60 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
         Assert.Equal([3L], retried.Appended.Select(e => e.Seq));
         Assert.Equal(["first", "other", "late"], (await a.ReadStreamAsync(stream, 0, 10, Ct)).Select(e => e.Event.Id));
     }
+
+    [Fact]
+    public async Task Only_the_primary_key_can_answer_a_stream_position_probe()
+    {
+        // The optimistic insert and the careful path look streams up by (tenant, employee_id, seq). Another index
+        // leading with (tenant, employee_id) can win that lookup in a cached plan and read the whole stream instead.
+        await using var log = (PostgresEventLog)OpenStore();
+        await log.InitializeAsync(Ct);
+
+        var leading = await IndexesAsync();
+
+        var byStream = leading.Where(i => i.Columns.Take(2).SequenceEqual(["tenant", "employee_id"])).Select(i => i.Name).ToArray();
+        Assert.Equal(["events_pkey"], byStream);
+        Assert.Contains(leading, i => i.Columns.SequenceEqual(["period", "tenant", "employee_id"]));
+    }
+
+    [Fact]
+    public async Task Starting_on_a_schema_with_the_old_period_index_replaces_it()
+    {
+        await using (var first = (PostgresEventLog)OpenStore()) await first.InitializeAsync(Ct);
+        await ExecuteAsync($"DROP INDEX {_schema}.events_by_period_first; CREATE INDEX events_by_period ON {_schema}.events (tenant, employee_id, period);");
+
+        await using var log = (PostgresEventLog)OpenStore();
+        await log.InitializeAsync(Ct);
+
+        Assert.Equal(["events_by_period_first", "events_pkey", "events_tenant_event_id_key"],
+            (await IndexesAsync()).Select(i => i.Name).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    private async Task<List<(string Name, string[] Columns)>> IndexesAsync()
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(server.ConnectionString);
+        await using var command = dataSource.CreateCommand("""
+            SELECT i.relname, array_agg(a.attname ORDER BY k.ord)
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_class t ON t.oid = x.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
+            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+            WHERE n.nspname = $1 AND t.relname = 'events'
+            GROUP BY i.relname
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = _schema });
+        var indexes = new List<(string, string[])>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct)) indexes.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1)));
+        return indexes;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(server.ConnectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
 }
