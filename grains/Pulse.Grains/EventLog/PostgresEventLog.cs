@@ -19,6 +19,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     private readonly PostgresEventLogOptions _options;
     private readonly ILogger<PostgresEventLog> _logger;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _writerDataSource;
     private readonly PostgresSchema _schema;
     private readonly GroupCommitter _committer;
     private readonly InitializeOnce _initialization = new();
@@ -39,8 +40,16 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
         _dataSource = dataSource.Build();
+
+        // The group committer gets connections of its own, one per batch it may have in flight. Drawn from the
+        // shared pool, which hands out its idle connections in turn, every commit went to another of dozens of
+        // connections (the pool grows to what reads, alerts and bursts once needed), and each connection keeps its
+        // last command, parameters and all, until it is used again: at every garbage collection the last few
+        // dozen batches' events were still reachable and were copied into an older generation.
+        dataSource.ConnectionStringBuilder.MaxPoolSize = _options.MaxConcurrentBatches;
+        _writerDataSource = dataSource.Build();
         _schema = new PostgresSchema(_options.Schema);
-        _committer = new GroupCommitter(new PostgresAppendWriter(_dataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches);
+        _committer = new GroupCommitter(new PostgresAppendWriter(_writerDataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
@@ -132,6 +141,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _committer.DisposeAsync();
+        await _writerDataSource.DisposeAsync();
         await _dataSource.DisposeAsync();
         _initialization.Dispose();
     }
