@@ -43,9 +43,9 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
 
         // The group committer gets connections of its own, one per batch it may have in flight. Drawn from the
         // shared pool, which hands out its idle connections in turn, every commit went to another of dozens of
-        // connections (the pool grows to what reads, alerts and bursts once needed), and each connection keeps its
-        // last command, parameters and all, until it is used again: at every garbage collection the last few
-        // dozen batches' events were still reachable and were copied into an older generation.
+        // connections (the pool grows to what reads, alerts and bursts once needed), and the last few dozen batches'
+        // events were still reachable at every garbage collection (apparently through each idle connection's last
+        // command) and were copied into an older generation: about 5 MB per gen-1 collection, 1 MB with these.
         dataSource.ConnectionStringBuilder.MaxPoolSize = _options.MaxConcurrentBatches;
         _writerDataSource = dataSource.Build();
         _schema = new PostgresSchema(_options.Schema);
