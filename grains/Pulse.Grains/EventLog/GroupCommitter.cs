@@ -23,7 +23,6 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     private readonly int _maxConcurrentBatches;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort = new();
-    private readonly CommitThreads _threads;
     private readonly Task _loop;
 
     public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger, int maxConcurrentBatches = 1)
@@ -35,9 +34,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         _maxConcurrentBatches = maxConcurrentBatches;
         _slots = new SemaphoreSlim(maxConcurrentBatches, maxConcurrentBatches);
         _logger = logger;
-        // One thread per batch in flight and one for the loop, so the loop is never stuck behind a commit's I/O.
-        _threads = new CommitThreads(maxConcurrentBatches + 1, "Pulse group commit");
-        _loop = OnCommitThreads(RunAsync);
+        _loop = Task.Run(RunAsync);
     }
 
     public Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken)
@@ -105,11 +102,11 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                     continue;
                 }
 
-                // The writer may do its I/O synchronously; run each batch on a commit thread of its own so they overlap.
+                // The writer may do its I/O synchronously; run each batch on its own pool thread so they overlap.
                 var handedOff = batch;
                 var count = events;
                 batch = [];
-                var commit = OnCommitThreads(async () =>
+                var commit = Task.Run(async () =>
                 {
                     try
                     {
@@ -151,9 +148,6 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             await Task.WhenAll(inFlight);
         }
     }
-
-    private Task OnCommitThreads(Func<Task> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _threads).Unwrap();
 
     private async Task CommitAsync(List<PendingAppend> batch, int events)
     {
@@ -209,7 +203,6 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
-        _threads.Dispose();
         _abort.Dispose();
         _slots.Dispose();
     }
@@ -220,7 +213,6 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _abort.CancelAsync();
         await _loop;
-        _threads.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Appends} appends ({Events} events) in one transaction")]
