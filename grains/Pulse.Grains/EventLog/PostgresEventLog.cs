@@ -46,6 +46,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         // connections (the pool grows to what reads, alerts and bursts once needed), and the last few dozen batches'
         // events were still reachable at every garbage collection (apparently through each idle connection's last
         // command) and were copied into an older generation: about 5 MB per gen-1 collection, 1 MB with these.
+        // Build() copies the builder's settings, so this limit applies to the committer's data source only.
         dataSource.ConnectionStringBuilder.MaxPoolSize = _options.MaxConcurrentBatches;
         _writerDataSource = dataSource.Build();
         _schema = new PostgresSchema(_options.Schema);

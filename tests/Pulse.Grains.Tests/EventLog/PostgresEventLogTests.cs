@@ -74,11 +74,11 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
         await using var log = (PostgresEventLog)OpenStore();
         await log.InitializeAsync(Ct);
 
-        var leading = await IndexesAsync();
+        var indexes = await IndexesAsync();
 
-        var byStream = leading.Where(i => i.Columns.Take(2).SequenceEqual(["tenant", "employee_id"])).Select(i => i.Name).ToArray();
+        var byStream = indexes.Where(i => i.Columns.Take(2).SequenceEqual(["tenant", "employee_id"])).Select(i => i.Name).ToArray();
         Assert.Equal(["events_pkey"], byStream);
-        Assert.Contains(leading, i => i.Columns.SequenceEqual(["period", "tenant", "employee_id"]));
+        Assert.Contains(indexes, i => i.Columns.SequenceEqual(["period", "tenant", "employee_id"]));
     }
 
     [Fact]
