@@ -14,7 +14,8 @@ public static class HttpLoad
 {
     // Sizes the body pool when neither --events nor --rate bounds the run; a run that drains the pool ends early.
     private const double AssumedMaxEventsPerSecond = 100_000;
-    private const long MaxPoolEvents = 4_000_000;
+    // About 1.6 GiB of bodies: enough for a 60 s run at 100,000 events/s (4 million drained a 60 s SQLite run early).
+    private const long MaxPoolEvents = 10_000_000;
 
     public static async Task<LoadReport> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
