@@ -8,7 +8,8 @@ namespace Pulse.EventLog;
 /// Group commit: appends from many grains queue up and one writer loop commits them many at a time, one transaction
 /// (one fsync) per batch. A caller's task completes only after the transaction holding its append has committed.
 /// With <c>maxConcurrentBatches</c> above one (PostgreSQL), the next batch forms and commits while earlier ones are
-/// still in flight, so the database's round trips and fsync overlap instead of queueing behind each other. Batches
+/// still in flight, so the database's round trips and fsync overlap instead of queueing behind each other; and when
+/// several slots are free, what is queued is divided among them (<see cref="BatchSizing"/>). Batches
 /// in flight together never hold two appends of one stream from the same writer (a grain awaits its append before
 /// sending the next); a race with another writer ends in the store's unique keys and the per-append retry below.
 /// </summary>
@@ -24,11 +25,15 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort = new();
     private readonly Task _loop;
+    private readonly int _minSplitEvents;
+    private long _queuedEvents; // events in the queue, for dividing them among free slots
 
-    public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger, int maxConcurrentBatches = 1)
+    public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger, int maxConcurrentBatches = 1, int minSplitEvents = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchEvents, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentBatches, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minSplitEvents, 1);
+        _minSplitEvents = minSplitEvents;
         _writer = writer;
         _maxBatchEvents = maxBatchEvents;
         _maxConcurrentBatches = maxConcurrentBatches;
@@ -45,6 +50,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         }
 
         var pending = new PendingAppend(append);
+        Interlocked.Add(ref _queuedEvents, append.Events.Count);
         if (!_queue.Writer.TryWrite(pending))
         {
             return Task.FromException<AppendResult>(new ObjectDisposedException(nameof(GroupCommitter), "The event log is shutting down."));
@@ -68,6 +74,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                 // Wait for a free slot before taking appends: whatever arrives meanwhile joins this batch.
                 await _slots.WaitAsync(_abort.Token);
                 var events = 0;
+                var limit = BatchSizing.Limit(_maxBatchEvents, _minSplitEvents, _slots.CurrentCount + 1, Interlocked.Read(ref _queuedEvents));
                 if (carry is not null)
                 {
                     batch.Add(carry);
@@ -75,10 +82,11 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                     carry = null;
                 }
 
-                while (events < _maxBatchEvents && reader.TryRead(out var next))
+                while (events < limit && reader.TryRead(out var next))
                 {
+                    Interlocked.Add(ref _queuedEvents, -next.Append.Events.Count);
                     // Keep a batch within the limit unless a single append is larger than it on its own.
-                    if (batch.Count > 0 && events + next.Append.Events.Count > _maxBatchEvents)
+                    if (batch.Count > 0 && events + next.Append.Events.Count > limit)
                     {
                         carry = next;
                         break;

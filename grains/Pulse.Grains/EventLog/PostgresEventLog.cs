@@ -50,7 +50,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         dataSource.ConnectionStringBuilder.MaxPoolSize = _options.MaxConcurrentBatches;
         _writerDataSource = dataSource.Build();
         _schema = new PostgresSchema(_options.Schema);
-        _committer = new GroupCommitter(new PostgresAppendWriter(_writerDataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches);
+        _committer = new GroupCommitter(new PostgresAppendWriter(_writerDataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches, _options.MinSplitEvents);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>

@@ -19,5 +19,12 @@ public sealed class PostgresEventLogOptions
 
     /// <summary>Batches committing at once, each on its own connection: overlapping round trips and fsyncs.</summary>
     [Range(1, 16)]
-    public int MaxConcurrentBatches { get; set; } = 2;
+    public int MaxConcurrentBatches { get; set; } = 3;
+
+    /// <summary>
+    /// The fewest events given a transaction of their own when what is queued is divided among free slots; below
+    /// twice this, the queue is committed as one batch.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MinSplitEvents { get; set; } = 128;
 }

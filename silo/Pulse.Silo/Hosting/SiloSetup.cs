@@ -20,7 +20,7 @@ public static class SiloSetup
         {
             builder.Services.AddPostgresEventLog(o =>
             {
-                builder.Configuration.GetSection("Pulse:EventLog").Bind(o); // MaxBatchEvents, MaxConcurrentBatches
+                builder.Configuration.GetSection("Pulse:EventLog").Bind(o); // MaxBatchEvents, MaxConcurrentBatches, MinSplitEvents
                 o.ConnectionString = WithPool(options.PostgresConnectionString!, 30);
             });
             builder.Services.AddPostgresAuditLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 5));

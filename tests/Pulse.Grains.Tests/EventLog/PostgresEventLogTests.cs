@@ -67,6 +67,43 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
     }
 
     [Fact]
+    public async Task Appends_divided_among_free_commit_slots_each_commit_once_in_stream_order()
+    {
+        // A split threshold of one event makes the committer divide whatever is queued among its three slots, so
+        // appends of one burst land in transactions committing side by side.
+        await using var log = new PostgresEventLog(
+            Options.Create(new PostgresEventLogOptions
+            {
+                ConnectionString = server.ConnectionString, Schema = _schema, MaxConcurrentBatches = 3, MinSplitEvents = 1,
+            }),
+            NullLogger<PostgresEventLog>.Instance,
+            TimeProvider.System);
+        await log.InitializeAsync(Ct);
+        static PendingEvent Event(string employee, int round, int i) =>
+            new(new BusinessEvent($"{employee}-{round}-{i}", "sale", employee, DateTimeOffset.UnixEpoch, "{}"), "1970-01");
+
+        // Three rounds: each grain appends its next five events only after the previous round committed, as a grain does.
+        var employees = Enumerable.Range(0, 60).Select(e => $"e{e}").ToArray();
+        for (var round = 0; round < 3; round++)
+        {
+            var expected = round * 5;
+            var results = await Task.WhenAll(employees.Select(e =>
+                log.AppendAsync(new StreamAppend(new StreamId("t1", e), expected, [.. Enumerable.Range(0, 5).Select(i => Event(e, round, i))]), Ct)));
+            Assert.All(results, r => Assert.Equal(AppendStatus.Committed, r.Status));
+            Assert.All(results, r => Assert.Equal(Enumerable.Range(expected + 1, 5).Select(n => (long)n), r.Appended.Select(a => a.Seq)));
+        }
+
+        foreach (var e in employees)
+        {
+            var stream = await log.ReadStreamAsync(new StreamId("t1", e), 0, 100, Ct);
+            Assert.Equal(Enumerable.Range(1, 15).Select(n => (long)n), stream.Select(s => s.Seq));
+            Assert.Equal(
+                Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, 5).Select(i => $"{e}-{r}-{i}")),
+                stream.Select(s => s.Event.Id));
+        }
+    }
+
+    [Fact]
     public async Task Only_the_primary_key_can_answer_a_stream_position_probe()
     {
         // The optimistic insert and the careful path look streams up by (tenant, employee_id, seq). Another index
