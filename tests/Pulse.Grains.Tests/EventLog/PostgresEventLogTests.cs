@@ -119,6 +119,23 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
     }
 
     [Fact]
+    public async Task The_event_table_is_vacuumed_at_a_gentler_pace_than_the_server_default()
+    {
+        await using var log = (PostgresEventLog)OpenStore();
+        await log.InitializeAsync(Ct);
+
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(server.ConnectionString);
+        await using var command = dataSource.CreateCommand("""
+            SELECT c.reloptions FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relname = 'events'
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = _schema });
+        var options = (string[]?)await command.ExecuteScalarAsync(Ct);
+
+        Assert.Contains("autovacuum_vacuum_cost_delay=10", options ?? []);
+    }
+
+    [Fact]
     public async Task Starting_on_a_schema_with_the_old_period_index_replaces_it()
     {
         await using (var first = (PostgresEventLog)OpenStore()) await first.InitializeAsync(Ct);
