@@ -32,7 +32,16 @@ internal sealed class PostgresSchema(string schema)
         -- budget) that is a burst of hundreds of megabytes of page writes which, on a small server, doubled the
         -- tail latency of the commits it overlapped (docs/benchmarks.md, fifth round). At 10 ms it still roughly keeps
         -- pace with 30,000 events a second sustained, far above what a company's systems send.
-        ALTER TABLE {schema}.events SET (autovacuum_vacuum_cost_delay = 10);
+        -- Set only when the table has no pace of its own: an operator's value stays, and ALTER TABLE would wait for a
+        -- running anti-wraparound vacuum of the table (and cancel an ordinary one) at every silo start.
+        DO $$
+        BEGIN
+            IF NOT EXISTS (
+                SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) AS o(option)
+                WHERE n.nspname = '{schema}' AND c.relname = 'events' AND o.option LIKE 'autovacuum_vacuum_cost_delay=%') THEN
+                ALTER TABLE {schema}.events SET (autovacuum_vacuum_cost_delay = 10);
+            END IF;
+        END $$;
         DROP INDEX IF EXISTS {schema}.events_by_period;
         CREATE TABLE IF NOT EXISTS {schema}.alerts (
             tenant       text    NOT NULL,

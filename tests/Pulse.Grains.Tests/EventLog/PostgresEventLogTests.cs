@@ -124,15 +124,30 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
         await using var log = (PostgresEventLog)OpenStore();
         await log.InitializeAsync(Ct);
 
+        Assert.Contains("autovacuum_vacuum_cost_delay=10", await EventTableOptionsAsync());
+    }
+
+    [Fact]
+    public async Task An_operators_own_vacuum_pace_for_the_event_table_survives_a_restart()
+    {
+        await using (var first = (PostgresEventLog)OpenStore()) await first.InitializeAsync(Ct);
+        await ExecuteAsync($"ALTER TABLE {_schema}.events SET (autovacuum_vacuum_cost_delay = 5);");
+
+        await using var log = (PostgresEventLog)OpenStore();
+        await log.InitializeAsync(Ct);
+
+        Assert.Contains("autovacuum_vacuum_cost_delay=5", await EventTableOptionsAsync());
+    }
+
+    private async Task<string[]> EventTableOptionsAsync()
+    {
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(server.ConnectionString);
         await using var command = dataSource.CreateCommand("""
             SELECT c.reloptions FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 AND c.relname = 'events'
             """);
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = _schema });
-        var options = (string[]?)await command.ExecuteScalarAsync(Ct);
-
-        Assert.Contains("autovacuum_vacuum_cost_delay=10", options ?? []);
+        return await command.ExecuteScalarAsync(Ct) as string[] ?? [];
     }
 
     [Fact]
