@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Pulse.Events;
 using Pulse.Performance;
 
@@ -11,7 +12,8 @@ namespace Pulse.Grains;
 public interface IEmployeeGrain : IGrainWithStringKey
 {
     /// <summary>Appends the events durably (already validated), folds them and reports which were new.</summary>
-    [Alias("apply-events")]
+    /// <remarks>Interleaves: calls overlap so each can queue its append while earlier ones commit (the grain orders the rest).</remarks>
+    [Alias("apply-events"), AlwaysInterleave]
     Task<AppliedEvents> ApplyEventsAsync(BusinessEvent[] events);
 
     /// <summary>Scores for a period (<c>yyyy-MM</c>); null means the open period.</summary>

@@ -7,4 +7,7 @@ namespace Pulse.EventLog;
 public sealed record AppendResult(AppendStatus Status, IReadOnlyList<StoredEvent> Appended, IReadOnlyList<string> DuplicateIds)
 {
     public static AppendResult Conflict { get; } = new(AppendStatus.StreamConflict, [], []);
+
+    /// <summary>When committed, the stream's last position after this append (where the writer's next one starts).</summary>
+    public long Head { get; init; }
 }

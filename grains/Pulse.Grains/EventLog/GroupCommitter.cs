@@ -9,9 +9,12 @@ namespace Pulse.EventLog;
 /// (one fsync) per batch. A caller's task completes only after the transaction holding its append has committed.
 /// With <c>maxConcurrentBatches</c> above one (PostgreSQL), the next batch forms and commits while earlier ones are
 /// still in flight, so the database's round trips and fsync overlap instead of queueing behind each other; and when
-/// several slots are free, what is queued is divided among them (<see cref="BatchSizing"/>). Batches
-/// in flight together never hold two appends of one stream from the same writer (a grain awaits its append before
-/// sending the next); a race with another writer ends in the store's unique keys and the per-append retry below.
+/// several slots are free, what is queued is divided among them (<see cref="BatchSizing"/>).
+/// A writer may queue its next append to a stream before the previous one has committed (<see cref="StreamAppend.After"/>):
+/// in the same batch it simply follows the previous one; while that one is in flight in another batch it waits,
+/// parked, and returns to the queue once the previous one settles, numbered from its outcome. So batches in flight
+/// together never hold two appends of one stream from the same writer; a race with another writer ends in the
+/// store's unique keys and the per-append retry below.
 /// </summary>
 internal sealed partial class GroupCommitter : IAsyncDisposable
 {
@@ -27,6 +30,10 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     private readonly Task _loop;
     private readonly int _minSplitEvents;
     private long _queuedEvents; // events in the queue, for dividing them among free slots
+    private long _lastBatchId; // the loop's alone
+    private long _unsettled; // appends accepted and not yet settled, parked ones included
+    private volatile bool _closing;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GroupCommitter(IAppendBatchWriter writer, int maxBatchEvents, ILogger logger, int maxConcurrentBatches = 1, int minSplitEvents = int.MaxValue)
     {
@@ -49,16 +56,80 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             return Task.FromCanceled<AppendResult>(cancellationToken);
         }
 
-        var pending = new PendingAppend(append);
-        Interlocked.Add(ref _queuedEvents, append.Events.Count);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            return Task.FromException<AppendResult>(new ObjectDisposedException(nameof(GroupCommitter), "The event log is shutting down."));
-        }
+        var result = Enqueue(append).Result;
 
         // Once queued, the append may commit whatever the caller does; cancelling only stops the wait. A retry is
         // safe: the same event ids come back as duplicates or the stream reports a conflict.
-        return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
+        return cancellationToken.CanBeCanceled ? result.WaitAsync(cancellationToken) : result;
+    }
+
+    /// <summary>Queues the append and returns at once; the ticket's result completes after its commit.</summary>
+    public AppendTicket Enqueue(StreamAppend append)
+    {
+        var pending = new PendingAppend(append);
+        if (_closing)
+        {
+            pending.Fail(new ObjectDisposedException(nameof(GroupCommitter), "The event log is shutting down."));
+            return new AppendTicket(pending);
+        }
+
+        Interlocked.Increment(ref _unsettled);
+        Queue(pending);
+        return new AppendTicket(pending);
+    }
+
+    private void Queue(PendingAppend pending)
+    {
+        Interlocked.Add(ref _queuedEvents, pending.Append.Events.Count);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Add(ref _queuedEvents, -pending.Append.Events.Count);
+            Settle(pending, null, new ObjectDisposedException(nameof(GroupCommitter), "The event log stopped before the append was committed."));
+        }
+    }
+
+    /// <summary>Completes (or fails) an append and sends the appends parked on it back to the queue.</summary>
+    private void Settle(PendingAppend pending, AppendResult? result, Exception? failure = null)
+    {
+        var parked = failure is null ? pending.Succeed(result!) : pending.Fail(failure);
+        if (Interlocked.Decrement(ref _unsettled) == 0 && _closing) _drained.TrySetResult();
+        if (parked is null) return;
+        foreach (var successor in parked)
+        {
+            Queue(successor);
+        }
+    }
+
+    /// <summary>
+    /// Readies an append for batch <paramref name="batchId"/>: true if it goes in; false if it now waits for the
+    /// append it follows (parked) or was settled here as a conflict because that one did not commit.
+    /// </summary>
+    private bool Admit(PendingAppend pending, long batchId)
+    {
+        var append = pending.Append;
+        if (append.After is { } after)
+        {
+            var placement = after.Pending?.Place(pending, batchId) ?? AppendPlacement.AfterSettled;
+            if (placement == AppendPlacement.Parked) return false;
+            if (placement == AppendPlacement.SameBatch)
+            {
+                pending.Previous = after.Pending;
+                pending.Append = append with { After = null, FollowsPrevious = true };
+            }
+            else if (after.Result is { IsCompletedSuccessfully: true, Result: { Status: AppendStatus.Committed } previous })
+            {
+                pending.Append = append with { After = null, ExpectedSeq = previous.Head };
+            }
+            else
+            {
+                // The previous append was refused or failed (its outcome unknown): the writer must catch up first.
+                Settle(pending, AppendResult.Conflict);
+                return false;
+            }
+        }
+
+        pending.BatchId = batchId;
+        return true;
     }
 
     private async Task RunAsync()
@@ -73,15 +144,16 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             {
                 // Wait for a free slot before taking appends: whatever arrives meanwhile joins this batch.
                 await _slots.WaitAsync(_abort.Token);
+                var batchId = ++_lastBatchId;
                 var events = 0;
                 var limit = BatchSizing.Limit(_maxBatchEvents, _minSplitEvents, _slots.CurrentCount + 1, Interlocked.Read(ref _queuedEvents));
-                if (carry is not null)
+                if (carry is not null && Admit(carry, batchId))
                 {
                     batch.Add(carry);
                     events += carry.Append.Events.Count;
-                    carry = null;
                 }
 
+                carry = null;
                 while (events < limit && reader.TryRead(out var next))
                 {
                     Interlocked.Add(ref _queuedEvents, -next.Append.Events.Count);
@@ -92,8 +164,16 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                         break;
                     }
 
+                    if (!Admit(next, batchId)) continue;
                     batch.Add(next);
                     events += next.Append.Events.Count;
+                }
+
+                if (batch.Count == 0)
+                {
+                    // Everything taken waits for an append in flight (or was settled): nothing to commit.
+                    _slots.Release();
+                    continue;
                 }
 
                 if (_maxConcurrentBatches == 1)
@@ -140,16 +220,17 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         finally
         {
             var stopped = new ObjectDisposedException(nameof(GroupCommitter), "The event log stopped before the append was committed.");
-            carry?.Completion.TrySetException(stopped);
+            _closing = true;
+            _queue.Writer.TryComplete();
+            if (carry is not null) Settle(carry, null, stopped);
             foreach (var pending in batch)
             {
-                pending.Completion.TrySetException(stopped);
+                Settle(pending, null, stopped);
             }
 
-            _queue.Writer.TryComplete();
             while (reader.TryRead(out var left))
             {
-                left.Completion.TrySetException(stopped);
+                Settle(left, null, stopped);
             }
 
             // Batches already handed to the writer finish on their own (CommitAsync never throws).
@@ -169,8 +250,8 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             EventLogMetrics.CommitEvents.Record(events);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Completion.TrySetResult(results[i]);
                 EventLogMetrics.AppendDuration.Record(Stopwatch.GetElapsedTime(batch[i].QueuedAt, committed).TotalMilliseconds);
+                Settle(batch[i], results[i]);
             }
 
             LogBatchCommitted(_logger, batch.Count, events);
@@ -186,7 +267,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         {
             foreach (var pending in batch)
             {
-                pending.Completion.TrySetException(ex);
+                Settle(pending, null, ex);
             }
 
             return;
@@ -196,19 +277,35 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         {
             try
             {
+                // Alone, an append that followed another in the batch is numbered from that one's own outcome.
+                if (pending.Previous is { } previous)
+                {
+                    pending.Previous = null;
+                    if (previous.Completion.Task is not { IsCompletedSuccessfully: true, Result: { Status: AppendStatus.Committed } before })
+                    {
+                        Settle(pending, AppendResult.Conflict);
+                        continue;
+                    }
+
+                    pending.Append = pending.Append with { FollowsPrevious = false, ExpectedSeq = before.Head };
+                }
+
                 var result = await _writer.CommitAsync([pending.Append], _abort.Token);
-                pending.Completion.TrySetResult(result[0]);
+                Settle(pending, result[0]);
             }
             catch (Exception ex)
             {
-                pending.Completion.TrySetException(ex);
+                Settle(pending, null, ex);
             }
         }
     }
 
-    /// <summary>Stops taking appends, commits what is queued, then stops the loop.</summary>
+    /// <summary>Stops taking appends, commits what is queued (parked appends included), then stops the loop.</summary>
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
+        if (Interlocked.Read(ref _unsettled) == 0) _drained.TrySetResult();
+        if (!_loop.IsCompleted) await Task.WhenAny(_drained.Task, _loop);
         _queue.Writer.TryComplete();
         await _loop;
         _abort.Dispose();
@@ -218,6 +315,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     /// <summary>Stops without committing what is queued: pending appends fail (their outcome may be unknown).</summary>
     public async Task AbortAsync()
     {
+        _closing = true;
         _queue.Writer.TryComplete();
         await _abort.CancelAsync();
         await _loop;

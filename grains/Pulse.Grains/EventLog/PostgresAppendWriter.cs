@@ -35,16 +35,26 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
         var anchorSeqs = new List<long>();
         var results = new AppendResult[batch.Count];
         var claimed = new HashSet<(string Tenant, string Id)>();
+        var ends = new Dictionary<StreamId, long>(); // where each stream's latest append in this batch ends
         for (var i = 0; i < batch.Count; i++)
         {
             var append = batch[i];
-            if (append.ExpectedSeq > 0)
+            long seq;
+            if (append.FollowsPrevious)
             {
-                anchors.Add(append.Stream);
-                anchorSeqs.Add(append.ExpectedSeq);
+                // Numbered on from the previous append, whose own anchor (or the unique keys) checks the position.
+                if (!ends.TryGetValue(append.Stream, out seq)) return null;
+            }
+            else
+            {
+                seq = append.ExpectedSeq;
+                if (seq > 0)
+                {
+                    anchors.Add(append.Stream);
+                    anchorSeqs.Add(seq);
+                }
             }
 
-            var seq = append.ExpectedSeq;
             var appended = new StoredEvent[append.Events.Count];
             for (var j = 0; j < appended.Length; j++)
             {
@@ -58,7 +68,8 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
                 appended[j] = new StoredEvent(seq, pending.Event, pending.Period, recordedAt);
             }
 
-            results[i] = new AppendResult(AppendStatus.Committed, appended, []);
+            ends[append.Stream] = seq;
+            results[i] = new AppendResult(AppendStatus.Committed, appended, []) { Head = seq };
         }
 
         using var connection = dataSource.OpenConnection();
@@ -89,13 +100,15 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
         var rows = new EventRowsBuffer();
         var results = new AppendResult[batch.Count];
         var claimed = new HashSet<(string Tenant, string Id)>();
+        var intact = new HashSet<StreamId>(); // streams whose latest append in this batch committed
 
         for (var i = 0; i < batch.Count; i++)
         {
             var append = batch[i];
             var head = heads[append.Stream];
-            if (head != append.ExpectedSeq)
+            if (head != BatchPositions.ExpectedHead(append, head, intact))
             {
+                intact.Remove(append.Stream);
                 results[i] = AppendResult.Conflict;
                 continue;
             }
@@ -117,7 +130,8 @@ internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, Postgres
             }
 
             heads[append.Stream] = head;
-            results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates);
+            intact.Add(append.Stream);
+            results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates) { Head = head };
         }
 
         if (rows.Count > 0)

@@ -28,6 +28,7 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
         var recordedText = EventTime.Format(recordedAt);
         var results = new AppendResult[batch.Count];
         var heads = new Dictionary<StreamId, long>();
+        var intact = new HashSet<StreamId>(); // streams whose latest append in this batch committed
 
         using var transaction = connection.BeginTransaction(deferred: false);
         _head.Transaction = transaction;
@@ -44,9 +45,10 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
                 head = (long)_head.ExecuteScalar()!;
             }
 
-            if (head != append.ExpectedSeq)
+            if (head != BatchPositions.ExpectedHead(append, head, intact))
             {
                 heads[append.Stream] = head;
+                intact.Remove(append.Stream);
                 results[i] = AppendResult.Conflict;
                 continue;
             }
@@ -77,7 +79,8 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
             }
 
             heads[append.Stream] = head;
-            results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates);
+            intact.Add(append.Stream);
+            results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates) { Head = head };
         }
 
         transaction.Commit();

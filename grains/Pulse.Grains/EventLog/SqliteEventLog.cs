@@ -46,13 +46,25 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {
         AppendValidation.Validate(append);
-        if (append.Events.Count == 0)
+        if (append.Events.Count == 0 && append.After is null)
         {
-            return new AppendResult(AppendStatus.Committed, [], []);
+            return new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq };
         }
 
         await InitializeAsync(cancellationToken);
         return await _committer!.AppendAsync(append, cancellationToken);
+    }
+
+    public AppendTicket BeginAppend(StreamAppend append)
+    {
+        AppendValidation.Validate(append);
+        if (append.Events.Count == 0 && append.After is null)
+        {
+            return AppendTicket.Settled(new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq });
+        }
+
+        if (!_initialization.Done) throw new InvalidOperationException("The event log is not initialized: call InitializeAsync first.");
+        return _committer!.Enqueue(append);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default)

@@ -16,6 +16,14 @@ namespace Pulse.Grains;
 /// The snapshot is written behind on a timer and at deactivation, never per event; on activation the grain loads
 /// it and folds the log's tail, so its state is always a fold of the log.
 /// </summary>
+/// <remarks>
+/// Appends are pipelined: <see cref="ApplyEventsAsync"/> interleaves, and each call queues its append at once, numbered
+/// after the previous call's append even while that one is still committing, so a call that arrives during another's
+/// commit joins the same or the next group commit instead of waiting for it. Everything that changes the state (the
+/// folds, in stream order; template alignment; the snapshot copy) runs as ordered turns, one at a time. If an append
+/// is refused (another writer moved the stream) every append queued after it is refused too, and the grain falls
+/// back to appending one call at a time, each after catching up from the log, until none is in flight.
+/// </remarks>
 public sealed partial class EmployeeGrain(
     [PersistentState("employee", StorageNames.Snapshots)] IPersistentState<EmployeeSnapshot> snapshot,
     IEventLog log,
@@ -29,6 +37,7 @@ public sealed partial class EmployeeGrain(
     private const int MaxConflictRetries = 5;
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(10);
 
+    private readonly OrderedTurns _turns = new();
     private string _tenantId = "";
     private string _employeeId = "";
     private StreamId _stream;
@@ -36,13 +45,19 @@ public sealed partial class EmployeeGrain(
     private long _alignedRulesVersion = -1;
     private long _lastReportedAt;
     private IGrainTimer? _owedReport; // set while a deferred department report is pending
+    private EmployeeSnapshot _state = new(); // the live state; the snapshot gets a copy when written
+    private AppendTicket? _lastAppend; // the newest append this activation queued; the next one follows it
+    private int _callsInFlight; // ApplyEvents calls between queueing their append and finishing their fold
+    private bool _resyncing; // an append was refused: append one call at a time, from known positions
 
-    private EmployeeSnapshot State => snapshot.State;
+    private EmployeeSnapshot State => _state;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _employeeId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _stream = new StreamId(_tenantId, _employeeId);
+        _state = snapshot.State;
+        await log.InitializeAsync(cancellationToken); // done at start already; appends are queued without awaiting it
         var rules = await RulesAsync();
         await CatchUpAsync(rules, cancellationToken);
         await AlignTemplatesAsync(rules, cancellationToken);
@@ -61,35 +76,76 @@ public sealed partial class EmployeeGrain(
     public async Task<AppliedEvents> ApplyEventsAsync(BusinessEvent[] events)
     {
         var rules = await RulesAsync();
-        if (rules.Version != _alignedRulesVersion) await AlignTemplatesAsync(rules, CancellationToken.None);
         var pending = events.Select(e => new PendingEvent(e, Period.Of(e.OccurredAt, rules.TimeZone))).ToArray();
-
-        AppendResult result;
-        var attempt = 0;
-        while (true)
+        _callsInFlight++;
+        try
         {
-            result = await log.AppendAsync(new StreamAppend(_stream, State.LastSeq, pending));
-            if (result.Status == AppendStatus.Committed) break;
+            var ticket = _resyncing ? null : QueueAppend(pending);
+            return await _turns.RunAsync(() => CommitAndFoldAsync(ticket, pending));
+        }
+        finally
+        {
+            if (--_callsInFlight == 0 && _resyncing)
+            {
+                // Every append queued before the refusal has settled and been folded: pipeline again from here.
+                _resyncing = false;
+                _lastAppend = null;
+            }
+        }
+    }
 
-            // Someone else wrote to this stream (a brief second activation during a membership change, say):
-            // repair by folding what the log holds past our position, then try again from there.
-            LogStreamConflict(logger, State.LastSeq);
-            if (++attempt > MaxConflictRetries) throw new InvalidOperationException($"Stream of {_employeeId} kept moving during append.");
-            await CatchUpAsync(rules, CancellationToken.None);
+    /// <summary>Queues the append now, numbered after the previous one (or from the folded position when none is pending).</summary>
+    private AppendTicket QueueAppend(PendingEvent[] pending)
+    {
+        var ticket = log.BeginAppend(new StreamAppend(_stream, State.LastSeq, pending) { After = _lastAppend });
+        _lastAppend = ticket;
+        return ticket;
+    }
+
+    /// <summary>One call's turn: waits for its commit (or appends now, when resyncing), then folds what was new.</summary>
+    private async Task<AppliedEvents> CommitAndFoldAsync(AppendTicket? ticket, PendingEvent[] pending)
+    {
+        var rules = await RulesAsync();
+        var result = ticket is null ? null : await ticket.Result; // a failed commit fails this call; later ones get refused
+        if (result is not { Status: AppendStatus.Committed })
+        {
+            if (result is not null) LogStreamConflict(logger, State.LastSeq);
+            _resyncing = true;
+            result = await AppendAfterCatchUpAsync(pending, rules);
         }
 
+        if (rules.Version != _alignedRulesVersion) await AlignTemplatesAsync(rules, CancellationToken.None);
         if (result.Appended.Count > 0)
         {
+            // A gap before these events (not expected with one writer) is repaired from the log, which folds them too.
+            if (result.Appended[0].Seq > State.LastSeq + 1) await CatchUpAsync(rules, CancellationToken.None);
             await FoldAsync(result.Appended, rules);
             ReportToDepartmentsSoon(rules);
         }
+
         return new AppliedEvents([.. result.Appended.Select(e => e.Event.Id)], [.. result.DuplicateIds]);
+    }
+
+    /// <summary>
+    /// Someone else wrote to this stream (a brief second activation during a membership change, say), or an earlier
+    /// append failed with its outcome unknown: fold what the log holds past our position, then append from there.
+    /// </summary>
+    private async Task<AppendResult> AppendAfterCatchUpAsync(PendingEvent[] pending, CompiledRules rules)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await CatchUpAsync(rules, CancellationToken.None);
+            var result = await log.AppendAsync(new StreamAppend(_stream, State.LastSeq, pending));
+            if (result.Status == AppendStatus.Committed) return result;
+            LogStreamConflict(logger, State.LastSeq);
+            if (attempt >= MaxConflictRetries) throw new InvalidOperationException($"Stream of {_employeeId} kept moving during append.");
+        }
     }
 
     public async Task<EmployeePerformance?> GetPerformanceAsync(string? period)
     {
         var rules = await RulesAsync();
-        if (rules.Version != _alignedRulesVersion) await AlignTemplatesAsync(rules, CancellationToken.None);
+        if (rules.Version != _alignedRulesVersion) await _turns.RunAsync(() => AlignTemplatesAsync(rules, CancellationToken.None));
         var now = clock.GetUtcNow();
         period ??= Period.Of(now, rules.TimeZone);
         if (!rules.Employees.TryGetValue(_employeeId, out var employee)) return null;
@@ -104,7 +160,7 @@ public sealed partial class EmployeeGrain(
     public async Task RecomputeAsync(long rulesVersion)
     {
         var rules = await RulesAsync(rulesVersion);
-        await AlignTemplatesAsync(rules, CancellationToken.None);
+        await _turns.RunAsync(() => AlignTemplatesAsync(rules, CancellationToken.None));
         ReportToDepartments(rules);
     }
 
@@ -240,7 +296,13 @@ public sealed partial class EmployeeGrain(
     private async Task WriteSnapshotAsync(CancellationToken cancellationToken)
     {
         if (!_dirty) return;
-        _dirty = false;
+        // The copy is taken between folds (a turn of its own) and written outside them, so folds never wait on storage.
+        await _turns.RunAsync(() =>
+        {
+            snapshot.State = State.Clone();
+            _dirty = false;
+            return Task.CompletedTask;
+        });
         await snapshot.WriteStateAsync(cancellationToken);
     }
 

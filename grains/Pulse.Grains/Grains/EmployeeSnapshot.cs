@@ -10,4 +10,11 @@ public sealed class EmployeeSnapshot
     [Id(0)] public long LastSeq { get; set; }
 
     [Id(1)] public Dictionary<string, LivePeriod> Periods { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A deep copy: what is written stays as it was while the live state moves on.</summary>
+    public EmployeeSnapshot Clone() => new()
+    {
+        LastSeq = LastSeq,
+        Periods = Periods.ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.Ordinal),
+    };
 }

@@ -11,4 +11,6 @@ public sealed class LivePeriod
     [Id(1)] public int TemplateVersion { get; set; }
 
     [Id(2)] public PeriodAccumulator Accumulator { get; set; } = new();
+
+    public LivePeriod Clone() => new() { TemplateId = TemplateId, TemplateVersion = TemplateVersion, Accumulator = Accumulator.Clone() };
 }

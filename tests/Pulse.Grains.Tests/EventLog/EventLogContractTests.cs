@@ -145,6 +145,53 @@ public abstract class EventLogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Appends_queued_after_one_still_committing_are_numbered_after_it_in_order()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("old")), Ct);
+
+        // Queued back to back, none awaited: each names the one before, as a grain pipelining its calls does.
+        var first = Log.BeginAppend(Append(E1, 1, Event("a"), Event("b")));
+        var second = Log.BeginAppend(Append(E1, 0, Event("old"), Event("c")) with { After = first });
+        var third = Log.BeginAppend(Append(E1, 0, Event("b")) with { After = second });
+        var fourth = Log.BeginAppend(Append(E1, 0, Event("d")) with { After = third });
+        var results = await Task.WhenAll(first.Result, second.Result, third.Result, fourth.Result);
+
+        Assert.All(results, r => Assert.Equal(AppendStatus.Committed, r.Status));
+        Assert.Equal([[2L, 3L], [4L], [], [5L]], results.Select(r => r.Appended.Select(e => e.Seq).ToArray()));
+        Assert.Equal([3L, 4L, 4L, 5L], results.Select(r => r.Head));
+        Assert.Equal(["old"], results[1].DuplicateIds);
+        Assert.Equal(["b"], results[2].DuplicateIds);
+        Assert.Equal(["old", "a", "b", "c", "d"], (await Log.ReadStreamAsync(E1, 0, 100, Ct)).Select(e => e.Event.Id));
+    }
+
+    [Fact]
+    public async Task Every_append_queued_after_a_refused_one_is_refused_and_writes_nothing()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
+
+        var stale = Log.BeginAppend(Append(E1, 1, Event("x")));
+        var next = Log.BeginAppend(Append(E1, 0, Event("y")) with { After = stale });
+        var last = Log.BeginAppend(Append(E1, 0, Event("z")) with { After = next });
+        var results = await Task.WhenAll(stale.Result, next.Result, last.Result);
+
+        Assert.All(results, r => Assert.Equal(AppendStatus.StreamConflict, r.Status));
+        Assert.Equal(["a", "b"], (await Log.ReadStreamAsync(E1, 0, 100, Ct)).Select(e => e.Event.Id));
+
+        // Nothing was claimed: from the right position the same events append in order.
+        var retry = await Log.AppendAsync(Append(E1, 2, Event("x"), Event("y"), Event("z")), Ct);
+        Assert.Equal([3L, 4L, 5L], retry.Appended.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task An_append_can_only_follow_one_to_the_same_stream()
+    {
+        var other = Log.BeginAppend(Append(new StreamId("t1", "e2"), 0, Event("a", employee: "e2")));
+
+        Assert.Throws<ArgumentException>(() => Log.BeginAppend(Append(E1, 0, Event("b")) with { After = other }));
+        Assert.Equal(AppendStatus.Committed, (await other.Result).Status);
+    }
+
+    [Fact]
     public async Task ReadStream_starts_after_the_position_and_stops_at_max_count()
     {
         await Log.AppendAsync(Append(E1, 0, [.. Enumerable.Range(1, 10).Select(i => Event($"ev{i}"))]), Ct);

@@ -71,14 +71,7 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
     {
         // A split threshold of one event makes the committer divide whatever is queued among its three slots, so
         // appends of one burst land in transactions committing side by side.
-        await using var log = new PostgresEventLog(
-            Options.Create(new PostgresEventLogOptions
-            {
-                ConnectionString = server.ConnectionString, Schema = _schema, MaxConcurrentBatches = 3, MinSplitEvents = 1,
-            }),
-            NullLogger<PostgresEventLog>.Instance,
-            TimeProvider.System);
-        await log.InitializeAsync(Ct);
+        await using var log = await OpenSplittingLogAsync();
         static PendingEvent Event(string employee, int round, int i) =>
             new(new BusinessEvent($"{employee}-{round}-{i}", "sale", employee, DateTimeOffset.UnixEpoch, "{}"), "1970-01");
 
@@ -101,6 +94,60 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
                 Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, 5).Select(i => $"{e}-{r}-{i}")),
                 stream.Select(s => s.Event.Id));
         }
+    }
+
+    [Fact]
+    public async Task Chains_of_appends_spread_over_parallel_commit_slots_commit_once_in_stream_order()
+    {
+        // Splitting at one event spreads each burst over the three slots, so an append often finds the one it
+        // follows in flight in another transaction (and must wait for it), in the same batch, or already committed.
+        await using var log = await OpenSplittingLogAsync();
+        static PendingEvent Event(string id, string employee) =>
+            new(new BusinessEvent(id, "sale", employee, DateTimeOffset.UnixEpoch, "{}"), "1970-01");
+
+        // Each stream gets eight appends of three events queued without waiting; every fourth repeats an id already
+        // sent, which sends its batch down the careful path.
+        var employees = Enumerable.Range(0, 40).Select(e => $"e{e}").ToArray();
+        var tickets = new List<(string Employee, AppendTicket Ticket)>();
+        var last = new Dictionary<string, AppendTicket?>();
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var e in employees)
+            {
+                var ids = Enumerable.Range(0, 3).Select(i => round % 4 == 3 && i == 0 ? $"{e}-0-0" : $"{e}-{round}-{i}");
+                var ticket = log.BeginAppend(new StreamAppend(new StreamId("t1", e), 0, [.. ids.Select(id => Event(id, e))]) { After = last.GetValueOrDefault(e) });
+                last[e] = ticket;
+                tickets.Add((e, ticket));
+            }
+        }
+
+        await Task.WhenAll(tickets.Select(t => t.Ticket.Result));
+        foreach (var e in employees)
+        {
+            var results = tickets.Where(t => t.Employee == e).Select(t => t.Ticket.Result.Result).ToArray();
+            Assert.All(results, r => Assert.Equal(AppendStatus.Committed, r.Status));
+            Assert.Equal(2, results.Sum(r => r.DuplicateIds.Count));
+            var stream = await log.ReadStreamAsync(new StreamId("t1", e), 0, 100, Ct);
+            Assert.Equal(Enumerable.Range(1, 22).Select(n => (long)n), stream.Select(s => s.Seq));
+            Assert.Equal(results.SelectMany(r => r.Appended).Select(a => a.Event.Id), stream.Select(s => s.Event.Id));
+            Assert.Equal(
+                Enumerable.Range(0, 8).SelectMany(r => Enumerable.Range(0, 3).Where(i => r % 4 != 3 || i != 0).Select(i => $"{e}-{r}-{i}")),
+                stream.Select(s => s.Event.Id));
+        }
+    }
+
+    /// <summary>A log whose committer divides whatever is queued among its three slots (a split threshold of one event).</summary>
+    private async Task<PostgresEventLog> OpenSplittingLogAsync()
+    {
+        var log = new PostgresEventLog(
+            Options.Create(new PostgresEventLogOptions
+            {
+                ConnectionString = server.ConnectionString, Schema = _schema, MaxConcurrentBatches = 3, MinSplitEvents = 1,
+            }),
+            NullLogger<PostgresEventLog>.Instance,
+            TimeProvider.System);
+        await log.InitializeAsync(Ct);
+        return log;
     }
 
     [Fact]
