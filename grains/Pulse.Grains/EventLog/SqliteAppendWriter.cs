@@ -12,6 +12,7 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
     private SqliteConnection? _connection;
     private SqliteCommand _head = null!;
     private SqliteCommand _insert = null!;
+    private SqliteCommand _widenSpan = null!;
 
     public Task<AppendResult[]> CommitAsync(IReadOnlyList<StreamAppend> batch, CancellationToken cancellationToken)
     {
@@ -29,10 +30,12 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
         var results = new AppendResult[batch.Count];
         var heads = new Dictionary<StreamId, long>();
         var intact = new HashSet<StreamId>(); // streams whose latest append in this batch committed
+        var spans = new Dictionary<(StreamId Stream, string Period), (long First, long Last)>();
 
         using var transaction = connection.BeginTransaction(deferred: false);
         _head.Transaction = transaction;
         _insert.Transaction = transaction;
+        _widenSpan.Transaction = transaction;
         _insert.Parameters["$recorded"].Value = recordedText;
 
         for (var i = 0; i < batch.Count; i++)
@@ -71,6 +74,8 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
                 {
                     head++;
                     appended.Add(new StoredEvent(head, evt, pending.Period, recordedAt));
+                    var key = (append.Stream, pending.Period);
+                    spans[key] = spans.TryGetValue(key, out var span) ? (span.First, head) : (head, head);
                 }
                 else
                 {
@@ -81,6 +86,17 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
             heads[append.Stream] = head;
             intact.Add(append.Stream);
             results[i] = new AppendResult(AppendStatus.Committed, appended, duplicates) { Head = head };
+        }
+
+        // One span row per stream and period in the batch, not one per event: these rows share a few pages.
+        foreach (var ((stream, period), (first, last)) in spans)
+        {
+            _widenSpan.Parameters["$tenant"].Value = stream.TenantId;
+            _widenSpan.Parameters["$employee"].Value = stream.EmployeeId;
+            _widenSpan.Parameters["$period"].Value = period;
+            _widenSpan.Parameters["$first"].Value = first;
+            _widenSpan.Parameters["$last"].Value = last;
+            _widenSpan.ExecuteNonQuery();
         }
 
         transaction.Commit();
@@ -114,6 +130,17 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
 
         _insert.Parameters.Add("$seq", SqliteType.Integer);
         _insert.Prepare();
+
+        _widenSpan = connection.CreateCommand();
+        _widenSpan.CommandText = SqliteSchema.WidenSpan;
+        foreach (var name in (string[])["$tenant", "$employee", "$period"])
+        {
+            _widenSpan.Parameters.Add(name, SqliteType.Text);
+        }
+
+        _widenSpan.Parameters.Add("$first", SqliteType.Integer);
+        _widenSpan.Parameters.Add("$last", SqliteType.Integer);
+        _widenSpan.Prepare();
         _connection = connection;
         return connection;
     }
@@ -125,6 +152,7 @@ internal sealed class SqliteAppendWriter(string connectionString, TimeProvider t
             _connection = null;
             await _head.DisposeAsync();
             await _insert.DisposeAsync();
+            await _widenSpan.DisposeAsync();
             await connection.DisposeAsync();
         }
     }

@@ -31,17 +31,49 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
     {
         SqliteFiles.EnsureDirectoryFor(_options.Path);
         await using (var connection = await OpenAsync(ct))
-        await using (var command = connection.CreateCommand())
         {
-            // WAL is a property of the file: set once, readers then never block the writer.
-            command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create;
-            await command.ExecuteNonQueryAsync(ct);
+            await using (var command = connection.CreateCommand())
+            {
+                // WAL is a property of the file: set once, readers then never block the writer.
+                command.CommandText = "PRAGMA journal_mode = WAL;";
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            await MigrateClusteredLayoutAsync(connection, ct);
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = SqliteSchema.Create;
+                await command.ExecuteNonQueryAsync(ct);
+            }
         }
 
         _writer = new SqliteAppendWriter(_connectionString, time, _writeGate);
         _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
         EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
     }, cancellationToken);
+
+    /// <summary>Converts a file written in the first layout (events clustered by stream) in one transaction.</summary>
+    private async Task MigrateClusteredLayoutAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = SqliteSchema.IsClustered;
+        if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        EventLogLog.MigratingLayout(logger);
+        var started = time.GetTimestamp();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var migrate = connection.CreateCommand();
+        migrate.Transaction = transaction;
+        migrate.CommandText = SqliteSchema.MigrateClustered;
+        migrate.CommandTimeout = 0; // a large file takes as long as it takes; the silo is not serving yet
+        await migrate.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var seconds = time.GetElapsedTime(started).TotalSeconds;
+        EventLogLog.MigratedLayout(logger, seconds);
+    }
 
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {

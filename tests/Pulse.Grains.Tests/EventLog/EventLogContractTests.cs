@@ -221,6 +221,34 @@ public abstract class EventLogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadPeriod_finds_late_events_of_an_earlier_period_across_commits()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a", period: "2025-01")), Ct);
+        await Log.AppendAsync(Append(E1, 1, Event("b", period: "2025-02"), Event("c", period: "2025-02")), Ct);
+        await Log.AppendAsync(Append(E1, 3, Event("d", period: "2025-01"), Event("e", period: "2025-03")), Ct);
+        await Log.AppendAsync(Append(E1, 5, Event("f", period: "2025-02")), Ct);
+        await Log.AppendAsync(Append(new StreamId("t2", "e1"), 0, Event("g", period: "2025-01")), Ct);
+
+        Assert.Equal([(1L, "a"), (4L, "d")], (await Log.ReadPeriodAsync(E1, "2025-01", Ct)).Select(e => (e.Seq, e.Event.Id)));
+        Assert.Equal([(2L, "b"), (3L, "c"), (6L, "f")], (await Log.ReadPeriodAsync(E1, "2025-02", Ct)).Select(e => (e.Seq, e.Event.Id)));
+        Assert.Equal(["e"], (await Log.ReadPeriodAsync(E1, "2025-03", Ct)).Select(e => e.Event.Id));
+        Assert.Equal(["g"], (await Log.ReadPeriodAsync(new StreamId("t2", "e1"), "2025-01", Ct)).Select(e => e.Event.Id));
+    }
+
+    [Fact]
+    public async Task ReadPeriod_ignores_duplicates_and_refused_appends()
+    {
+        await Log.AppendAsync(Append(E1, 0, Event("a", period: "2025-01")), Ct);
+        var refused = await Log.AppendAsync(Append(E1, 0, Event("x", period: "2025-04")), Ct);
+        await Log.AppendAsync(Append(E1, 1, Event("a", period: "2025-05"), Event("b", period: "2025-01")), Ct);
+
+        Assert.Equal(AppendStatus.StreamConflict, refused.Status);
+        Assert.Empty(await Log.ReadPeriodAsync(E1, "2025-04", Ct));
+        Assert.Empty(await Log.ReadPeriodAsync(E1, "2025-05", Ct));
+        Assert.Equal(["a", "b"], (await Log.ReadPeriodAsync(E1, "2025-01", Ct)).Select(e => e.Event.Id));
+    }
+
+    [Fact]
     public async Task Events_read_back_exactly_as_appended()
     {
         var at = new DateTimeOffset(2025, 3, 30, 23, 59, 59, TimeSpan.FromMinutes(-330)).AddTicks(1234567);

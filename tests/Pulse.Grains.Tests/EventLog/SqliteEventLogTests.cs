@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pulse.EventLog;
@@ -34,6 +35,64 @@ public sealed class SqliteEventLogTests : EventLogContractTests
 
         var writeAheadLog = new FileInfo(Path.Combine(_folder, "log", "events.db-wal"));
         Assert.True(writeAheadLog.Length > 7_000_000, $"write-ahead log is {writeAheadLog.Length} bytes");
+    }
+
+    [Fact]
+    public async Task A_file_in_the_first_layout_is_converted_and_keeps_every_event()
+    {
+        // The first layout: rows clustered by stream, an index by period, no period spans.
+        var path = Path.Combine(_folder, "old", "events.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE events (
+                    tenant TEXT NOT NULL, employee_id TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL,
+                    type TEXT NOT NULL, occurred_at TEXT NOT NULL, period TEXT NOT NULL, data TEXT NOT NULL, source TEXT,
+                    recorded_at TEXT NOT NULL, PRIMARY KEY (tenant, employee_id, seq), UNIQUE (tenant, event_id)) WITHOUT ROWID;
+                CREATE INDEX events_by_period ON events (tenant, employee_id, period);
+                INSERT INTO events VALUES
+                    ('t1', 'e1', 1, 'a', 'sale', '2025-01-15T09:30:00.0000000+02:00', '2025-01', '{"n":1}', 'crm', '2025-01-15T07:30:01.0000000+00:00'),
+                    ('t1', 'e1', 2, 'b', 'sale', '2025-02-03T09:30:00.0000000+02:00', '2025-02', '{"n":2}', NULL, '2025-02-03T07:30:01.0000000+00:00'),
+                    ('t1', 'e1', 3, 'c', 'sale', '2025-01-31T09:30:00.0000000+02:00', '2025-01', '{"n":3}', 'crm', '2025-02-03T07:30:02.0000000+00:00'),
+                    ('t1', 'e2', 1, 'd', 'sale', '2025-01-20T09:30:00.0000000+02:00', '2025-01', '{"n":4}', 'crm', '2025-01-20T07:30:01.0000000+00:00');
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var log = new SqliteEventLog(Options.Create(new SqliteEventLogOptions { Path = path }), NullLogger<SqliteEventLog>.Instance, TimeProvider.System);
+        await using (log)
+        {
+            await log.InitializeAsync(Ct);
+            var e1 = new StreamId("t1", "e1");
+
+            var stream = await log.ReadStreamAsync(e1, 0, 100, Ct);
+            Assert.Equal([(1L, "a"), (2L, "b"), (3L, "c")], stream.Select(e => (e.Seq, e.Event.Id)));
+            Assert.Equal("{\"n\":2}", stream[1].Event.Data);
+            Assert.Null(stream[1].Event.Source);
+            Assert.Equal(new DateTimeOffset(2025, 1, 31, 9, 30, 0, TimeSpan.FromHours(2)), stream[2].Event.OccurredAt);
+            Assert.Equal(["a", "c"], (await log.ReadPeriodAsync(e1, "2025-01", Ct)).Select(e => e.Event.Id));
+            Assert.Equal(["d"], (await log.ReadPeriodAsync(new StreamId("t1", "e2"), "2025-01", Ct)).Select(e => e.Event.Id));
+
+            // Writing goes on where the stream stood, and the old ids are still known.
+            var next = await log.AppendAsync(new StreamAppend(e1, 3, [
+                new PendingEvent(new BusinessEvent("a", "sale", "e1", DateTimeOffset.UnixEpoch, "{}", null), "2025-01"),
+                new PendingEvent(new BusinessEvent("e", "sale", "e1", DateTimeOffset.UnixEpoch, "{}", null), "2025-01")]), Ct);
+            Assert.Equal(["a"], next.DuplicateIds);
+            Assert.Equal([4L], next.Appended.Select(e => e.Seq));
+            Assert.Equal(["a", "c", "e"], (await log.ReadPeriodAsync(e1, "2025-01", Ct)).Select(e => e.Event.Id));
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)";
+            Assert.Equal("alerts,events,period_spans", await command.ExecuteScalarAsync(Ct));
+        }
     }
 
     public override async ValueTask DisposeAsync()
