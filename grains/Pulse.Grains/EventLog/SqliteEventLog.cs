@@ -24,6 +24,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
     private readonly InitializeOnce _initialization = new();
     private volatile GroupCommitter? _committer;
     private SqliteAppendWriter? _writer;
+    private SqliteCheckpointer? _checkpointer;
 
     private readonly SqliteWriteGate _writeGate = SqliteWriteGate.For(options.Value.Path);
 
@@ -45,6 +46,11 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
                 command.CommandText = SqliteSchema.Create;
                 await command.ExecuteNonQueryAsync(ct);
             }
+        }
+
+        if (_options.CheckpointIntervalMilliseconds > 0)
+        {
+            _checkpointer = new SqliteCheckpointer(_connectionString, TimeSpan.FromMilliseconds(_options.CheckpointIntervalMilliseconds), logger);
         }
 
         _writer = new SqliteAppendWriter(_connectionString, time, _writeGate);
@@ -209,6 +215,8 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         {
             await writer.DisposeAsync();
         }
+
+        Interlocked.Exchange(ref _checkpointer, null)?.Dispose(); // the log may be disposed more than once
 
         using (var connection = new SqliteConnection(_connectionString))
         {

@@ -27,7 +27,11 @@ public static class SiloSetup
         }
         else
         {
-            builder.Services.AddSqliteEventLog(o => o.Path = Path.Combine(dataDirectory, "events.db"));
+            builder.Services.AddSqliteEventLog(o =>
+            {
+                builder.Configuration.GetSection("Pulse:EventLog").Bind(o); // MaxBatchEvents, CheckpointIntervalMilliseconds
+                o.Path = Path.Combine(dataDirectory, "events.db");
+            });
             builder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(dataDirectory, "audit.db"));
         }
 

@@ -17,11 +17,14 @@ public sealed class SqliteEventLogTests : EventLogContractTests
         NullLogger<SqliteEventLog>.Instance,
         TimeProvider.System);
 
-    [Fact]
-    public async Task Commits_leave_checkpointing_until_the_write_ahead_log_is_large()
+    private SqliteEventLog OpenLog(string folder, int checkpointIntervalMilliseconds) => new(
+        Options.Create(new SqliteEventLogOptions { Path = Path.Combine(_folder, folder, "events.db"), CheckpointIntervalMilliseconds = checkpointIntervalMilliseconds }),
+        NullLogger<SqliteEventLog>.Instance,
+        TimeProvider.System);
+
+    /// <summary>About 8 MB of events in 40 commits of 100.</summary>
+    private static async Task AppendLargeEventsAsync(SqliteEventLog log)
     {
-        // About 8 MB of events in 40 commits: with SQLite's default threshold (1,000 pages, 4 MB) a commit would have
-        // checkpointed and the log restarted from its beginning, so the file would not have grown past ~4.5 MB.
         var payload = "{\"note\":\"" + new string('x', 1_800) + "\"}";
         var stream = new StreamId("t1", "e1");
         for (var commit = 0; commit < 40; commit++)
@@ -29,12 +32,47 @@ public sealed class SqliteEventLogTests : EventLogContractTests
             var events = Enumerable.Range(0, 100)
                 .Select(i => new PendingEvent(new BusinessEvent($"c{commit}-{i}", "sale", "e1", DateTimeOffset.UnixEpoch, payload, null), "1970-01"))
                 .ToArray();
-            var result = await Log.AppendAsync(new StreamAppend(stream, commit * 100L, events), Ct);
+            var result = await log.AppendAsync(new StreamAppend(stream, commit * 100L, events), Ct);
             Assert.Equal(AppendStatus.Committed, result.Status);
         }
+    }
 
-        var writeAheadLog = new FileInfo(Path.Combine(_folder, "log", "events.db-wal"));
+    [Fact]
+    public async Task Without_background_checkpoints_commits_leave_checkpointing_until_the_write_ahead_log_is_large()
+    {
+        // With SQLite's default threshold (1,000 pages, 4 MB) a commit would have checkpointed and the log restarted
+        // from its beginning, so the file would not have grown past ~4.5 MB.
+        await using var log = OpenLog("threshold", checkpointIntervalMilliseconds: 0);
+        await log.InitializeAsync(Ct);
+
+        await AppendLargeEventsAsync(log);
+
+        var writeAheadLog = new FileInfo(Path.Combine(_folder, "threshold", "events.db-wal"));
+        var database = new FileInfo(Path.Combine(_folder, "threshold", "events.db"));
         Assert.True(writeAheadLog.Length > 7_000_000, $"write-ahead log is {writeAheadLog.Length} bytes");
+        Assert.True(database.Length < 1_000_000, $"database file is {database.Length} bytes");
+    }
+
+    [Fact]
+    public async Task Background_checkpoints_copy_committed_events_into_the_database_file()
+    {
+        await using var log = OpenLog("background", checkpointIntervalMilliseconds: 20);
+        await log.InitializeAsync(Ct);
+
+        await AppendLargeEventsAsync(log);
+
+        // Nothing else checkpoints here (the commits stay far below the 64 MB threshold): the file grows only if the
+        // background checkpoints ran.
+        var database = new FileInfo(Path.Combine(_folder, "background", "events.db"));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (database.Length < 7_000_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Ct);
+            database.Refresh();
+        }
+
+        Assert.True(database.Length >= 7_000_000, $"database file is {database.Length} bytes");
+        Assert.Equal(4_000, (await log.ReadStreamAsync(new StreamId("t1", "e1"), 0, 10_000, Ct)).Count);
     }
 
     [Fact]
