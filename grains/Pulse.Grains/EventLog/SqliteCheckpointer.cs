@@ -45,11 +45,12 @@ internal sealed partial class SqliteCheckpointer : IDisposable
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                     checkpoint.ExecuteNonQuery();
                 }
-                catch (SqliteException exception)
+                catch (Exception exception)
                 {
                     // A busy or failed checkpoint loses nothing: the pages stay in the log and the next round (or the
-                    // writer's own checkpoint) copies them. Start again on a fresh connection.
-                    CheckpointFailed(_logger, exception.SqliteErrorCode, exception);
+                    // writer's own checkpoint) copies them. Start again on a fresh connection. Nothing may escape:
+                    // an exception leaving this thread would end the process.
+                    CheckpointFailed(_logger, (exception as SqliteException)?.SqliteErrorCode, exception);
                     connection?.Dispose();
                     connection = null;
                 }
@@ -72,6 +73,7 @@ internal sealed partial class SqliteCheckpointer : IDisposable
         return connection;
     }
 
+    /// <summary>Stops the thread after the checkpoint in progress, if any; a second call does nothing.</summary>
     public void Dispose()
     {
         if (_stop.IsCancellationRequested) return;
@@ -81,5 +83,5 @@ internal sealed partial class SqliteCheckpointer : IDisposable
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background checkpoint of the SQLite event log failed (SQLite error {Code}); the next one retries")]
-    private static partial void CheckpointFailed(ILogger logger, int code, Exception exception);
+    private static partial void CheckpointFailed(ILogger logger, int? code, Exception exception);
 }

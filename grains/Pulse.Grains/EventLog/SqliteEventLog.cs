@@ -33,19 +33,10 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         SqliteFiles.EnsureDirectoryFor(_options.Path);
         await using (var connection = await OpenAsync(ct))
         {
-            await using (var command = connection.CreateCommand())
-            {
-                // WAL is a property of the file: set once, readers then never block the writer.
-                command.CommandText = "PRAGMA journal_mode = WAL;";
-                await command.ExecuteNonQueryAsync(ct);
-            }
-
+            // WAL is a property of the file: set once, readers then never block the writer.
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
             await MigrateClusteredLayoutAsync(connection, ct);
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = SqliteSchema.Create;
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            await ExecuteAsync(connection, SqliteSchema.Create, ct);
         }
 
         if (_options.CheckpointIntervalMilliseconds > 0)
@@ -57,6 +48,13 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
         EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
     }, cancellationToken);
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>Converts a file written in the first layout (events clustered by stream) in one transaction.</summary>
     private async Task MigrateClusteredLayoutAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -216,7 +214,7 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             await writer.DisposeAsync();
         }
 
-        Interlocked.Exchange(ref _checkpointer, null)?.Dispose(); // the log may be disposed more than once
+        _checkpointer?.Dispose();
 
         using (var connection = new SqliteConnection(_connectionString))
         {

@@ -12,19 +12,20 @@ public sealed class SqliteEventLogTests : EventLogContractTests
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pulse-sqlite-" + Guid.NewGuid().ToString("N"));
 
     // A nested path proves the store creates its directory.
-    protected override IEventLog OpenStore() => new SqliteEventLog(
-        Options.Create(new SqliteEventLogOptions { Path = Path.Combine(_folder, "log", "events.db") }),
-        NullLogger<SqliteEventLog>.Instance,
-        TimeProvider.System);
+    protected override IEventLog OpenStore() => OpenLog("log");
 
-    private SqliteEventLog OpenLog(string folder, int checkpointIntervalMilliseconds) => new(
-        Options.Create(new SqliteEventLogOptions { Path = Path.Combine(_folder, folder, "events.db"), CheckpointIntervalMilliseconds = checkpointIntervalMilliseconds }),
-        NullLogger<SqliteEventLog>.Instance,
-        TimeProvider.System);
-
-    /// <summary>About 8 MB of events in 40 commits of 100.</summary>
-    private static async Task AppendLargeEventsAsync(SqliteEventLog log)
+    private SqliteEventLog OpenLog(string folder, int? checkpointIntervalMilliseconds = null)
     {
+        var options = new SqliteEventLogOptions { Path = Path.Combine(_folder, folder, "events.db") };
+        options.CheckpointIntervalMilliseconds = checkpointIntervalMilliseconds ?? options.CheckpointIntervalMilliseconds;
+        return new SqliteEventLog(Options.Create(options), NullLogger<SqliteEventLog>.Instance, TimeProvider.System);
+    }
+
+    /// <summary>A log in <paramref name="folder"/> holding about 8 MB of events, committed 100 at a time.</summary>
+    private async Task<SqliteEventLog> OpenLogWithLargeEventsAsync(string folder, int checkpointIntervalMilliseconds)
+    {
+        var log = OpenLog(folder, checkpointIntervalMilliseconds);
+        await log.InitializeAsync(Ct);
         var payload = "{\"note\":\"" + new string('x', 1_800) + "\"}";
         var stream = new StreamId("t1", "e1");
         for (var commit = 0; commit < 40; commit++)
@@ -35,6 +36,8 @@ public sealed class SqliteEventLogTests : EventLogContractTests
             var result = await log.AppendAsync(new StreamAppend(stream, commit * 100L, events), Ct);
             Assert.Equal(AppendStatus.Committed, result.Status);
         }
+
+        return log;
     }
 
     [Fact]
@@ -42,10 +45,7 @@ public sealed class SqliteEventLogTests : EventLogContractTests
     {
         // With SQLite's default threshold (1,000 pages, 4 MB) a commit would have checkpointed and the log restarted
         // from its beginning, so the file would not have grown past ~4.5 MB.
-        await using var log = OpenLog("threshold", checkpointIntervalMilliseconds: 0);
-        await log.InitializeAsync(Ct);
-
-        await AppendLargeEventsAsync(log);
+        await using var log = await OpenLogWithLargeEventsAsync("threshold", checkpointIntervalMilliseconds: 0);
 
         var writeAheadLog = new FileInfo(Path.Combine(_folder, "threshold", "events.db-wal"));
         var database = new FileInfo(Path.Combine(_folder, "threshold", "events.db"));
@@ -56,10 +56,7 @@ public sealed class SqliteEventLogTests : EventLogContractTests
     [Fact]
     public async Task Background_checkpoints_copy_committed_events_into_the_database_file()
     {
-        await using var log = OpenLog("background", checkpointIntervalMilliseconds: 20);
-        await log.InitializeAsync(Ct);
-
-        await AppendLargeEventsAsync(log);
+        await using var log = await OpenLogWithLargeEventsAsync("background", checkpointIntervalMilliseconds: 20);
 
         // Nothing else checkpoints here (the commits stay far below the 64 MB threshold): the file grows only if the
         // background checkpoints ran.
@@ -101,8 +98,7 @@ public sealed class SqliteEventLogTests : EventLogContractTests
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        var log = new SqliteEventLog(Options.Create(new SqliteEventLogOptions { Path = path }), NullLogger<SqliteEventLog>.Instance, TimeProvider.System);
-        await using (log)
+        await using (var log = OpenLog("old"))
         {
             await log.InitializeAsync(Ct);
             var e1 = new StreamId("t1", "e1");
