@@ -136,8 +136,15 @@ public sealed partial class DemoRunner(
     {
         var started = new TaskCompletionSource();
         using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
-        await started.Task.WaitAsync(cancellationToken);
-        return !cancellationToken.IsCancellationRequested;
+        try
+        {
+            await started.Task.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false; // stopped before it started (a port in use, say): nothing to do, nothing to report
+        }
     }
 
     private string Address() =>

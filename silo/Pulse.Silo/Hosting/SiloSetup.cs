@@ -16,6 +16,17 @@ public static class SiloSetup
         var siloPort = builder.Configuration.GetValue("Pulse:SiloPort", 11111);
         var gatewayPort = builder.Configuration.GetValue("Pulse:GatewayPort", 30000);
 
+        // Before anything opens a file or a port: a second silo on the same files, or on a taken port, stops here
+        // with one line saying which.
+        if (options.Storage != "Postgres")
+        {
+            var dataLock = DataDirectoryLock.Acquire(dataDirectory);
+            builder.Services.AddHostedService(_ => dataLock);
+        }
+        PortCheck.EnsureFree(System.Net.IPAddress.Loopback, siloPort, "--Pulse:SiloPort");
+        PortCheck.EnsureFree(System.Net.IPAddress.Loopback, gatewayPort, "--Pulse:GatewayPort");
+        PortCheck.EnsureFree(builder.Configuration["urls"]);
+
         if (options.Storage == "Postgres")
         {
             builder.Services.AddPostgresEventLog(o =>
