@@ -18,14 +18,19 @@ public static class SiloSetup
 
         // Before anything opens a file or a port: a second silo on the same files, or on a taken port, stops here
         // with one line saying which.
-        if (options.Storage != "Postgres")
+        var dataLock = options.Storage == "Postgres" ? null : DataDirectoryLock.Acquire(dataDirectory);
+        try
         {
-            var dataLock = DataDirectoryLock.Acquire(dataDirectory);
-            builder.Services.AddHostedService(_ => dataLock);
+            PortCheck.EnsureFree(System.Net.IPAddress.Loopback, siloPort, "--Pulse:SiloPort");
+            PortCheck.EnsureFree(System.Net.IPAddress.Loopback, gatewayPort, "--Pulse:GatewayPort");
+            PortCheck.EnsureFree(builder.Configuration["urls"]);
         }
-        PortCheck.EnsureFree(System.Net.IPAddress.Loopback, siloPort, "--Pulse:SiloPort");
-        PortCheck.EnsureFree(System.Net.IPAddress.Loopback, gatewayPort, "--Pulse:GatewayPort");
-        PortCheck.EnsureFree(builder.Configuration["urls"]);
+        catch (StartupException)
+        {
+            dataLock?.Dispose();
+            throw;
+        }
+        if (dataLock is not null) builder.Services.AddHostedService(_ => dataLock);
 
         if (options.Storage == "Postgres")
         {
