@@ -80,9 +80,8 @@ as_postgres "$PG_BIN/pg_ctl" start -w -t 60 -D "$WORK/pg/data" -l "$WORK/pg/serv
 PG_STARTED=1
 PG_CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
-# A fresh cluster has no used WAL segments to reuse: it creates and zero-fills a new 16 MB file every 0.3-0.6 s at
-# these rates while commits wait for it. A server in service reuses the segments a checkpoint has released, so
-# before each measured run the bench checkpoints once (whatever the previous run wrote becomes reusable).
+# One checkpoint before each measured run, so it writes into WAL segments already released, as a server in service
+# does, rather than zero-filling new ones while commits wait (docs/benchmarks.md, third round).
 settle() {
     if [ "$1" = "postgres" ]; then
         as_postgres "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c CHECKPOINT >/dev/null

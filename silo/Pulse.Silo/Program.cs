@@ -2,20 +2,30 @@ using Pulse.Silo.Apis;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPulseOptions();
-builder.AddPulseSilo();
-builder.AddPulseApi();
-builder.AddPulseAuth();
-builder.AddPulseDemo();
+    builder.AddPulseOptions();
+    builder.AddPulseSilo();
+    builder.AddPulseApi();
+    builder.AddPulseAuth();
+    builder.AddPulseDemo();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UsePulseApi();
-app.MapPulseApi();
+    app.UsePulseApi();
+    app.MapPulseApi();
 
-app.Run();
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.Describe(e) is { } reason)
+{
+    // A data folder or port already in use: one line to act on, not a stack trace.
+    Console.Error.WriteLine(reason);
+    return 1;
+}
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -23,6 +23,47 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null)
     {
         var port = FreePort();
+        var process = Process.Start(StartInfo(dataDirectory, port, settings)) ?? throw new InvalidOperationException("Could not start the silo.");
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        return silo;
+    }
+
+    /// <summary>
+    /// Starts a silo that is expected not to start, and returns its exit code and everything it printed once it has
+    /// exited. <paramref name="httpPort"/> is its HTTP port (a free one if null); it is killed if it is still running
+    /// after <paramref name="within"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunUntilExitAsync(
+        string dataDirectory, IDictionary<string, string>? settings, int? httpPort, TimeSpan within)
+    {
+        using var process = Process.Start(StartInfo(dataDirectory, httpPort ?? FreePort(), settings)) ?? throw new InvalidOperationException("Could not start the silo.");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"The silo was still running after {within}. Its output:\n{string.Join('\n', output)}");
+        }
+        process.WaitForExit(); // the parameterless wait also drains the redirected output
+        return (process.ExitCode, [.. output]);
+    }
+
+    private static ProcessStartInfo StartInfo(string dataDirectory, int port, IDictionary<string, string>? settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -41,15 +82,7 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo.");
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        return silo;
+        return start;
     }
 
     /// <summary>A client presenting an API key token (<c>X-Api-Key</c>).</summary>
@@ -101,6 +134,10 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer its first request (a loaded machine): ask again until the deadline.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException("The silo did not start in time.");
@@ -126,7 +163,7 @@ public sealed class SiloProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first.", path);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

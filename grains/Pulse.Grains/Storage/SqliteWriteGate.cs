@@ -4,9 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Pulse.Storage;
 
 /// <summary>
-/// One writer at a time per SQLite file, queued in this process. SQLite refuses a second writer as busy and
-/// Microsoft.Data.Sqlite then puts the thread to sleep before it retries, which showed as latency spikes of a hundred
-/// milliseconds and more whenever two writers met (an alert insert and a batch commit, two grains saving snapshots).
+/// One writer at a time per SQLite file, queued in this process: SQLite refuses a second writer as busy, and
+/// Microsoft.Data.Sqlite then sleeps the thread before it retries (docs/benchmarks.md, second round).
 /// Every Pulse store that writes a SQLite file takes that file's gate around its write transaction.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "Gates live as long as the process; a SemaphoreSlim whose wait handle is never asked for holds nothing to release.")]

@@ -5,8 +5,8 @@ namespace Pulse.Silo.Demo;
 
 /// <summary>
 /// The seed company of the product's story: an internet-finance firm with 业务部, 运营部 and 技术部 under one head
-/// office, their indicators and weights, and a generated staff. Quantitative 70% / behavioural 30%;
-/// 坏账率 above 5% raises an alert.
+/// office, their indicators and weights, and a generated staff. Quantitative 70% / behavioural 30% (技术部 80% / 20%,
+/// so that its indicators weigh what the seed says); 坏账率 above 5% raises an alert.
 /// </summary>
 public static class DemoCompany
 {
@@ -82,21 +82,27 @@ public static class DemoCompany
         Behavioural("工作态度", "Work attitude", "attitude"),
     ]);
 
+    /// <summary>
+    /// The seed's 技术部 weights are the effective ones: 项目上线时间 50%, bug率 30%, 团队协作评分 20%. An indicator counts
+    /// with its section's weight times its own, so the quantitative section weighs 80 (62.5% of it is 50, 37.5% is 30)
+    /// and the manager-rated section 20.
+    /// </summary>
     public static KpiTemplate TechnologyTemplate() => new("technology", new("技术部绩效模板", "Technology KPIs"),
     [
-        new("quantitative", new("量化指标", "Quantitative"), 70,
+        new("quantitative", new("量化指标", "Quantitative"), 80,
         [
-            new("on-time-release", new("项目上线准时率", "On-time releases"), 62.5m,
+            // The seed's 项目上线时间, measured as the share of releases that went live on time.
+            new("on-time-release", new("项目上线时间", "On-time releases"), 62.5m,
                 new(SourceKind.Measure, Ratio(new(MeasureKind.Count, "project.released", Filter: new("onTime", "true")), new(MeasureKind.Count, "project.released"))),
                 90m, Direction.HigherIsBetter, "%", new ScoringRule(CapPercent: 110)),
             new("bug-rate", new("bug率", "Bugs per release"), 37.5m,
                 new(SourceKind.Measure, Ratio(new(MeasureKind.Count, "bug.reported"), new(MeasureKind.Count, "project.released"), 1)),
                 2m, Direction.LowerIsBetter, "个/次", new ScoringRule(ZeroScoreAt: 6m)),
         ]),
-        Behavioural("团队协作评分", "Teamwork", "teamwork"),
+        Behavioural("团队协作评分", "Teamwork", "teamwork", 20),
     ]);
 
-    private static KpiSection Behavioural(string zh, string en, string id) => new("behavioural", new("行为指标", "Behavioural"), 30,
+    private static KpiSection Behavioural(string zh, string en, string id, decimal weight = 30) => new("behavioural", new("行为指标", "Behavioural"), weight,
     [
         new(id, new(zh, en), 100, new(SourceKind.Rating), 5m, Direction.HigherIsBetter, "分"),
     ]);

@@ -47,13 +47,13 @@ public sealed partial class DemoRunner(
         if (rules is null) { LogNoTenant(logger, demo.TenantId); return; }
         using var http = new HttpClient { BaseAddress = new Uri(Address()) };
         http.DefaultRequestHeaders.Add(AuthSchemes.ApiKeyHeader, await DemoAccounts.SimulatorKeyAsync(access));
-        var factory = new DemoEventFactory(new Random());
+        var factory = new DemoEventFactory(new Random(), new DemoAbility());
         var staff = rules.Rules.Employees.Where(e => e.Active).ToArray();
 
         try
         {
             if (created) await BackfillAsync(http, factory, staff, rules.TimeZone, stoppingToken);
-            await SimulateAsync(http, factory, staff, demo.EventsPerSecond, stoppingToken);
+            await SimulateAsync(http, factory, staff, rules.TimeZone, demo.EventsPerSecond, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -75,22 +75,24 @@ public sealed partial class DemoRunner(
         return true;
     }
 
-    /// <summary>Last month in full and this month up to now, so scores start where a real month would be.</summary>
+    /// <summary>
+    /// Last month in full and this month up to now, a moment of work per employee about every six hours, paced as the live
+    /// simulation is: scores start where that day of a real month would have them.
+    /// </summary>
     private async Task BackfillAsync(HttpClient http, DemoEventFactory factory, Employee[] staff, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset);
-        var from = monthStart.AddMonths(-1);
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        var from = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, now.Offset).AddMonths(-1);
         var random = new Random(42);
         var batch = new JsonArray();
-        var moments = (int)((now - from).TotalDays * 0.6); // ~18 working moments a month per person
+        var moments = Math.Max(1, (int)(now - from).TotalHours / 6);
+        var covers = (now - from) / moments;
         foreach (var employee in staff)
         {
             for (var i = 0; i < moments; i++)
             {
-                var at = from + TimeSpan.FromSeconds(random.NextDouble() * (now - from).TotalSeconds);
-                foreach (var e in factory.For(employee, at)) batch.Add(e);
+                var at = from + ((now - from) * random.NextDouble());
+                foreach (var e in factory.For(employee, at, covers)) batch.Add(e);
                 if (batch.Count >= BatchSize) batch = await PostAsync(http, batch, cancellationToken);
             }
         }
@@ -98,7 +100,12 @@ public sealed partial class DemoRunner(
         LogBackfilled(logger);
     }
 
-    private async Task SimulateAsync(HttpClient http, DemoEventFactory factory, Employee[] staff, double perSecond, CancellationToken cancellationToken)
+    /// <summary>
+    /// About <paramref name="perSecond"/> moments of work a second (most are one event), spread at random over the staff.
+    /// Each tick's moments share the tick between them: a moment stands for tick × staff ÷ moments of its employee's
+    /// month, so on average every employee advances by exactly the time that passed, at any rate.
+    /// </summary>
+    private async Task SimulateAsync(HttpClient http, DemoEventFactory factory, Employee[] staff, TimeZoneInfo zone, double perSecond, CancellationToken cancellationToken)
     {
         var tick = TimeSpan.FromMilliseconds(200);
         using var timer = new PeriodicTimer(tick);
@@ -107,12 +114,16 @@ public sealed partial class DemoRunner(
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             owed += perSecond * tick.TotalSeconds;
+            var moments = (int)owed;
+            if (moments == 0) continue;
+            owed -= moments;
+            var covers = tick * staff.Length / moments;
+            var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
             var batch = new JsonArray();
-            while (owed >= 1)
+            for (var i = 0; i < moments; i++)
             {
-                var before = batch.Count;
-                foreach (var e in factory.For(staff[random.Next(staff.Length)], clock.GetUtcNow())) batch.Add(e);
-                owed -= Math.Max(1, batch.Count - before);
+                foreach (var e in factory.For(staff[random.Next(staff.Length)], now, covers)) batch.Add(e);
+                if (batch.Count >= BatchSize) batch = await PostAsync(http, batch, cancellationToken);
             }
             if (batch.Count > 0) await PostAsync(http, batch, cancellationToken);
         }
@@ -136,8 +147,15 @@ public sealed partial class DemoRunner(
     {
         var started = new TaskCompletionSource();
         using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
-        await started.Task.WaitAsync(cancellationToken);
-        return !cancellationToken.IsCancellationRequested;
+        try
+        {
+            await started.Task.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false; // stopped before it started (a port in use, say): nothing to do, nothing to report
+        }
     }
 
     private string Address() =>

@@ -25,7 +25,20 @@ public static class AuthSetup
         var oidc = builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
 
         // Cookies and bearer tokens are protected with these keys; kept with the data so sign-ins survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("Pulse").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var keys = Path.Combine(dataDirectory, "keys");
+        KeyRingFolder.Prepare(keys);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Pulse").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        if (OperatingSystem.IsWindows())
+        {
+            dataProtection.ProtectKeysWithDpapi();
+        }
+        else
+        {
+            // Its warning that the keys are stored unencrypted is answered by the folder's permissions (KeyRingFolder),
+            // which say so at information level instead; its errors still show.
+            builder.Logging.AddFilter(KeyRingFolder.KeyManagerCategory, LogLevel.Error);
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<KeyRingFolder>(sp, keys));
+        }
 
         builder.Services.AddAuthentication(AuthSchemes.Pulse)
             .AddPolicyScheme(AuthSchemes.Pulse, "API key, bearer token or cookie", o => o.ForwardDefaultSelector = SelectScheme)

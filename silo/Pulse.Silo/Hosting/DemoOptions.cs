@@ -19,7 +19,10 @@ public sealed class DemoOptions
     [Range(10, 5_000)]
     public int Employees { get; set; } = 200;
 
-    /// <summary>Simulated events per second.</summary>
+    /// <summary>
+    /// About this many simulated events per second (moments of work, most of them one event). It sets the load only: the
+    /// figures follow the calendar month whatever the rate.
+    /// </summary>
     [Range(0.1, 100_000)]
     public double EventsPerSecond { get; set; } = 20;
 }

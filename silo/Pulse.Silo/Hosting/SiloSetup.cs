@@ -16,6 +16,22 @@ public static class SiloSetup
         var siloPort = builder.Configuration.GetValue("Pulse:SiloPort", 11111);
         var gatewayPort = builder.Configuration.GetValue("Pulse:GatewayPort", 30000);
 
+        // Before anything opens a file or a port: a second silo on the same files, or on a taken port, stops here
+        // with one line saying which.
+        var dataLock = options.Storage == "Postgres" ? null : DataDirectoryLock.Acquire(dataDirectory);
+        try
+        {
+            PortCheck.EnsureFree(System.Net.IPAddress.Loopback, siloPort, "--Pulse:SiloPort");
+            PortCheck.EnsureFree(System.Net.IPAddress.Loopback, gatewayPort, "--Pulse:GatewayPort");
+            PortCheck.EnsureFree(builder.Configuration["urls"]);
+        }
+        catch (StartupException)
+        {
+            dataLock?.Dispose();
+            throw;
+        }
+        if (dataLock is not null) builder.Services.AddHostedService(_ => dataLock);
+
         if (options.Storage == "Postgres")
         {
             builder.Services.AddPostgresEventLog(o =>
