@@ -62,7 +62,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {
         AppendValidation.Validate(append);
-        if (append.Events.Count == 0 && append.After is null)
+        if (append.Events.Count == 0)
         {
             return new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq };
         }
@@ -71,16 +71,10 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         return await _committer.AppendAsync(append, cancellationToken);
     }
 
-    public AppendTicket BeginAppend(StreamAppend append)
+    public EventStreamWriter OpenWriter(StreamId stream, long position)
     {
-        AppendValidation.Validate(append);
-        if (append.Events.Count == 0 && append.After is null)
-        {
-            return AppendTicket.Settled(new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq });
-        }
-
         if (!_initialization.Done) throw new InvalidOperationException("The event log is not initialized: call InitializeAsync first.");
-        return _committer.Enqueue(append);
+        return new EventStreamWriter(_committer, stream, position);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default)
