@@ -39,12 +39,8 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         _schema = new PostgresSchema(_options.Schema);
         _store = new PostgresStore(dataSource.Build(), SchemaLockKey, _schema.Create, () => EventLogLog.Initialized(logger, "postgres", _options.MaxBatchEvents));
 
-        // The group committer gets connections of its own, one per batch it may have in flight. Drawn from the
-        // shared pool, which hands out its idle connections in turn, every commit went to another of dozens of
-        // connections (the pool grows to what reads, alerts and bursts once needed), and the last few dozen batches'
-        // events were still reachable at every garbage collection (apparently through each idle connection's last
-        // command) and were copied into an older generation: about 5 MB per gen-1 collection, 1 MB with these.
-        // Build() copies the builder's settings, so this limit applies to the committer's data source only.
+        // The committer's own pool, one connection per batch in flight: commits spread over the shared pool kept
+        // recent batches reachable at every collection (docs/benchmarks.md). Build() copied the settings above.
         dataSource.ConnectionStringBuilder.MaxPoolSize = _options.MaxConcurrentBatches;
         _writerDataSource = dataSource.Build();
         _committer = new GroupCommitter(new PostgresAppendWriter(_writerDataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches, _options.MinSplitEvents);

@@ -7,11 +7,9 @@ namespace Pulse.Silo.Ingestion;
 /// <summary>
 /// Keeps at most <see cref="MaxCallsInFlight"/> ingestion calls in flight per employee grain on this silo: events that
 /// arrive for an employee while that many of its calls are still committing ride together in the next call,
-/// whichever requests they came from. The grain pipelines its calls (each queues its append while the earlier one
-/// commits), so a second call in flight lets an overlapping request's append join the group commit at once instead of
-/// waiting for the previous call's commit and fold. More than two measured worse (smaller appends, more calls, no
-/// earlier commit: the committer's slots are the bound), see docs/benchmarks.md; past the limit, combining requests
-/// saves a grain call and an append per request when the silo is saturated.
+/// whichever requests they came from. The grain pipelines its calls, so a second call in flight lets an overlapping
+/// request's append join the group commit at once; one or more than two measured worse (docs/benchmarks.md). Past
+/// the limit, combining requests saves a grain call and an append per request when the silo is saturated.
 /// </summary>
 public sealed class EmployeeCallBatcher
 {
