@@ -29,7 +29,16 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await silo.DisposeAsync(); // a silo that never became ready must not outlive the test
+            throw;
+        }
+
         return silo;
     }
 
@@ -130,13 +139,9 @@ public sealed class SiloProcess : IAsyncDisposable
                 using var response = await http.GetAsync("/openapi/v1.json");
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but slow to answer its first request (a loaded machine): ask again until the deadline.
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
             }
             await Task.Delay(100);
         }

@@ -12,8 +12,7 @@ namespace Pulse.Audit;
 /// makes ids follow commit order, so a reader paging with <see cref="AuditQuery.AfterId"/> never skips an entry
 /// that committed late with a smaller id.
 /// </summary>
-public sealed class PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, ILogger<PostgresAuditLog> logger)
-    : IAuditLog, IAsyncDisposable
+public sealed class PostgresAuditLog : IAuditLog, IAsyncDisposable
 {
     // Serialises schema creation across silos starting together (CREATE ... IF NOT EXISTS alone can still collide).
     private const long SchemaLockKey = 0x5075_6c73_6541_7564;
@@ -21,15 +20,19 @@ public sealed class PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, 
     // Serialises appends; changes to configuration are rare, so one lock costs nothing worth measuring.
     private const long AppendLockKey = 0x5075_6c73_6541_7570;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
-    private readonly PostgresAuditSchema _schema = new(options.Value.Schema);
-    private readonly InitializeOnce _initialization = new();
+    private readonly ILogger<PostgresAuditLog> _logger;
+    private readonly PostgresAuditSchema _schema;
+    private readonly PostgresStore _store;
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
+    public PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, ILogger<PostgresAuditLog> logger)
     {
-        await PostgresDdl.ApplyAsync(_dataSource, SchemaLockKey, _schema.Create, ct);
-        AuditLogLog.Initialized(logger, "postgres");
-    }, cancellationToken);
+        _logger = logger;
+        _schema = new PostgresAuditSchema(options.Value.Schema);
+        _store = new PostgresStore(
+            NpgsqlDataSource.Create(options.Value.ConnectionString), SchemaLockKey, _schema.Create, () => AuditLogLog.Initialized(logger, "postgres"));
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
 
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -39,34 +42,32 @@ public sealed class PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, 
             return;
         }
 
-        await InitializeAsync(cancellationToken);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLockKey})"));
-        foreach (var entry in entries)
+        await _store.WriteAsync(async (connection, transaction, ct) =>
         {
-            var insert = new NpgsqlBatchCommand(_schema.Insert);
-            insert.Parameters.Add(new NpgsqlParameter<string>("tenant", entry.TenantId));
-            insert.Parameters.Add(new NpgsqlParameter<string>("at", AuditTime.Format(entry.At)));
-            insert.Parameters.Add(new NpgsqlParameter<string>("at_utc", AuditTime.UtcKey(entry.At)));
-            insert.Parameters.Add(new NpgsqlParameter<string>("actor", entry.Actor));
-            insert.Parameters.Add(new NpgsqlParameter<string>("action", entry.Action));
-            insert.Parameters.Add(new NpgsqlParameter<string>("target", entry.Target));
-            insert.Parameters.Add(NullableText("before", entry.Before));
-            insert.Parameters.Add(NullableText("after", entry.After));
-            batch.BatchCommands.Add(insert);
-        }
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLockKey})"));
+            foreach (var entry in entries)
+            {
+                var insert = new NpgsqlBatchCommand(_schema.Insert);
+                insert.Parameters.Add(new NpgsqlParameter<string>("tenant", entry.TenantId));
+                insert.Parameters.Add(new NpgsqlParameter<string>("at", AuditTime.Format(entry.At)));
+                insert.Parameters.Add(new NpgsqlParameter<string>("at_utc", AuditTime.UtcKey(entry.At)));
+                insert.Parameters.Add(new NpgsqlParameter<string>("actor", entry.Actor));
+                insert.Parameters.Add(new NpgsqlParameter<string>("action", entry.Action));
+                insert.Parameters.Add(new NpgsqlParameter<string>("target", entry.Target));
+                insert.Parameters.Add(NullableText("before", entry.Before));
+                insert.Parameters.Add(NullableText("after", entry.After));
+                batch.BatchCommands.Add(insert);
+            }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        AuditLogLog.Appended(logger, entries.Count);
+            await batch.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+        AuditLogLog.Appended(_logger, entries.Count);
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await InitializeAsync(cancellationToken);
-        await using var command = _dataSource.CreateCommand();
+        await using var command = await _store.CommandAsync("", cancellationToken);
         AuditQueryCommand.Prepare(command, _schema.Table, query);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await AuditRows.ReadAllAsync(reader, cancellationToken);
@@ -76,9 +77,5 @@ public sealed class PostgresAuditLog(IOptions<PostgresAuditLogOptions> options, 
         new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
     /// <summary>Closes the pool.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _dataSource.DisposeAsync();
-        _initialization.Dispose();
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

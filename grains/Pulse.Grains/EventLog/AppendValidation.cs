@@ -9,11 +9,6 @@ internal static class AppendValidation
         ArgumentException.ThrowIfNullOrEmpty(append.Stream.TenantId, "append.Stream.TenantId");
         ArgumentException.ThrowIfNullOrEmpty(append.Stream.EmployeeId, "append.Stream.EmployeeId");
         ArgumentOutOfRangeException.ThrowIfNegative(append.ExpectedSeq, "append.ExpectedSeq");
-        if (append.After?.Pending is { } previous && previous.Append.Stream != append.Stream)
-        {
-            throw new ArgumentException("An append can only follow an earlier append to the same stream.", nameof(append));
-        }
-
         foreach (var pending in append.Events)
         {
             var evt = pending.Event;

@@ -10,11 +10,11 @@ namespace Pulse.EventLog;
 /// With <c>maxConcurrentBatches</c> above one (PostgreSQL), the next batch forms and commits while earlier ones are
 /// still in flight, so the database's round trips and fsync overlap instead of queueing behind each other; and when
 /// several slots are free, what is queued is divided among them (<see cref="BatchSizing"/>).
-/// A writer may queue its next append to a stream before the previous one has committed (<see cref="StreamAppend.After"/>):
-/// in the same batch it simply follows the previous one; while that one is in flight in another batch it waits,
-/// parked, and returns to the queue once the previous one settles, numbered from its outcome. So batches in flight
-/// together never hold two appends of one stream from the same writer; a race with another writer ends in the
-/// store's unique keys and the per-append retry below.
+/// A <see cref="EventStreamWriter"/> may queue its next append to a stream before the previous one has committed: in the
+/// same batch it simply follows the previous one; while that one is in flight in another batch it waits, parked, and
+/// returns to the queue once the previous one settles, numbered from its outcome. So batches in flight together never
+/// hold two appends of one stream from the same writer; a race with another writer ends in the store's unique keys
+/// and the per-append retry below.
 /// </summary>
 internal sealed partial class GroupCommitter : IAsyncDisposable
 {
@@ -26,7 +26,6 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     private readonly SemaphoreSlim _slots;
     private readonly int _maxConcurrentBatches;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _abort = new();
     private readonly Task _loop;
     private readonly int _minSplitEvents;
     private long _queuedEvents; // events in the queue, for dividing them among free slots
@@ -56,26 +55,29 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             return Task.FromCanceled<AppendResult>(cancellationToken);
         }
 
-        var result = Enqueue(append).Result;
+        var result = Enqueue(append, null).Completion.Task;
 
         // Once queued, the append may commit whatever the caller does; cancelling only stops the wait. A retry is
         // safe: the same event ids come back as duplicates or the stream reports a conflict.
         return cancellationToken.CanBeCanceled ? result.WaitAsync(cancellationToken) : result;
     }
 
-    /// <summary>Queues the append and returns at once; the ticket's result completes after its commit.</summary>
-    public AppendTicket Enqueue(StreamAppend append)
+    /// <summary>
+    /// Queues the append and returns at once; its completion settles after the commit. With <paramref name="after"/>
+    /// (the same writer's previous append to the stream) it is numbered after that one, its own position ignored.
+    /// </summary>
+    public PendingAppend Enqueue(StreamAppend append, PendingAppend? after)
     {
-        var pending = new PendingAppend(append);
+        var pending = new PendingAppend(append, after);
         if (_closing)
         {
             pending.Fail(new ObjectDisposedException(nameof(GroupCommitter), "The event log is shutting down."));
-            return new AppendTicket(pending);
+            return pending;
         }
 
         Interlocked.Increment(ref _unsettled);
         Queue(pending);
-        return new AppendTicket(pending);
+        return pending;
     }
 
     private void Queue(PendingAppend pending)
@@ -106,19 +108,19 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
     /// </summary>
     private bool Admit(PendingAppend pending, long batchId)
     {
-        var append = pending.Append;
-        if (append.After is { } after)
+        if (pending.After is { } after)
         {
-            var placement = after.Pending?.Place(pending, batchId) ?? AppendPlacement.AfterSettled;
+            var placement = after.Place(pending, batchId);
             if (placement == AppendPlacement.Parked) return false;
+            pending.After = null;
             if (placement == AppendPlacement.SameBatch)
             {
-                pending.Previous = after.Pending;
-                pending.Append = append with { After = null, FollowsPrevious = true };
+                pending.Previous = after;
+                pending.Append = pending.Append with { FollowsPrevious = true };
             }
-            else if (after.Result is { IsCompletedSuccessfully: true, Result: { Status: AppendStatus.Committed } previous })
+            else if (after.Completion.Task is { IsCompletedSuccessfully: true, Result: { Status: AppendStatus.Committed } previous })
             {
-                pending.Append = append with { After = null, ExpectedSeq = previous.Head };
+                pending.Append = pending.Append with { ExpectedSeq = previous.Head };
             }
             else
             {
@@ -140,10 +142,10 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         var inFlight = new HashSet<Task>();
         try
         {
-            while (carry is not null || await reader.WaitToReadAsync(_abort.Token))
+            while (carry is not null || await reader.WaitToReadAsync())
             {
                 // Wait for a free slot before taking appends: whatever arrives meanwhile joins this batch.
-                await _slots.WaitAsync(_abort.Token);
+                await _slots.WaitAsync();
                 var batchId = ++_lastBatchId;
                 var events = 0;
                 var limit = BatchSizing.Limit(_maxBatchEvents, _minSplitEvents, _slots.CurrentCount + 1, Interlocked.Read(ref _queuedEvents));
@@ -209,10 +211,6 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                 inFlight.RemoveWhere(t => t.IsCompleted);
             }
         }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-        {
-            // Hard stop: whatever is still queued fails below.
-        }
         catch (Exception ex)
         {
             LogLoopFailed(_logger, ex);
@@ -244,7 +242,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var results = await _writer.CommitAsync(appends, _abort.Token);
+            var results = await _writer.CommitAsync(appends, CancellationToken.None);
             var committed = Stopwatch.GetTimestamp();
             EventLogMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started, committed).TotalMilliseconds);
             EventLogMetrics.CommitEvents.Record(events);
@@ -257,7 +255,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
             LogBatchCommitted(_logger, batch.Count, events);
             return;
         }
-        catch (Exception ex) when (batch.Count > 1 && !_abort.IsCancellationRequested)
+        catch (Exception ex) when (batch.Count > 1)
         {
             // One bad append (a constraint violation from a racing writer, say) must not fail the others:
             // retry each alone so only the guilty one sees the error.
@@ -290,7 +288,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
                     pending.Append = pending.Append with { FollowsPrevious = false, ExpectedSeq = before.Head };
                 }
 
-                var result = await _writer.CommitAsync([pending.Append], _abort.Token);
+                var result = await _writer.CommitAsync([pending.Append], CancellationToken.None);
                 Settle(pending, result[0]);
             }
             catch (Exception ex)
@@ -308,17 +306,7 @@ internal sealed partial class GroupCommitter : IAsyncDisposable
         if (!_loop.IsCompleted) await Task.WhenAny(_drained.Task, _loop);
         _queue.Writer.TryComplete();
         await _loop;
-        _abort.Dispose();
         _slots.Dispose();
-    }
-
-    /// <summary>Stops without committing what is queued: pending appends fail (their outcome may be unknown).</summary>
-    public async Task AbortAsync()
-    {
-        _closing = true;
-        _queue.Writer.TryComplete();
-        await _abort.CancelAsync();
-        await _loop;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Appends} appends ({Events} events) in one transaction")]

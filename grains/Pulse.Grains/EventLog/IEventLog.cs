@@ -14,10 +14,10 @@ public interface IEventLog
     Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Queues an append and returns at once; the ticket's result completes once it is committed. The writer's next
-    /// append may name the ticket in <see cref="StreamAppend.After"/> before that. The log must be initialized.
+    /// The stream's single writer, which pipelines its appends (each queued before the previous one has committed);
+    /// its first append is numbered from <paramref name="position"/>. The log must be initialized.
     /// </summary>
-    AppendTicket BeginAppend(StreamAppend append);
+    EventStreamWriter OpenWriter(StreamId stream, long position);
 
     /// <summary>Events of one stream after <paramref name="afterSeq"/>, in stream order, at most <paramref name="maxCount"/>.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default);

@@ -1,17 +1,23 @@
 namespace Pulse.EventLog;
 
 /// <summary>
-/// An append waiting in the group-commit queue, with the task its caller awaits. An append that names a previous
-/// one (<see cref="StreamAppend.After"/>) still in flight in another batch waits here, parked on that one, and
-/// goes back to the queue when it settles.
+/// An append waiting in the group-commit queue, with the task its caller awaits. An append that follows a previous
+/// one (<see cref="After"/>) still in flight in another batch waits here, parked on that one, and goes back to the
+/// queue when it settles.
 /// </summary>
-internal sealed class PendingAppend(StreamAppend append)
+internal sealed class PendingAppend(StreamAppend append, PendingAppend? after = null)
 {
     private bool _settled;
     private List<PendingAppend>? _parked;
 
-    /// <summary>The append as the writer gets it: the committer resolves <see cref="StreamAppend.After"/> into a position.</summary>
+    /// <summary>The append as the writer gets it: the committer resolves <see cref="After"/> into a position.</summary>
     public StreamAppend Append { get; set; } = append;
+
+    /// <summary>
+    /// The same writer's previous append to this stream, while this one is still to be numbered after it (the
+    /// committer clears it once it has placed this one). Read and written by the committer loop only.
+    /// </summary>
+    public PendingAppend? After { get; set; } = after;
 
     /// <summary>When the append was queued (<see cref="System.Diagnostics.Stopwatch"/> ticks), for the wait metric.</summary>
     public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -56,6 +62,7 @@ internal sealed class PendingAppend(StreamAppend append)
         lock (this)
         {
             _settled = true;
+            Previous = null; // a settled append is the writer's latest: it must not keep its batch-mates reachable
             var parked = _parked;
             _parked = null;
             return parked;

@@ -11,10 +11,8 @@ namespace Pulse.EventLog;
 /// numbering and duplicate filtering in memory, one insert, commit.
 /// </summary>
 /// <remarks>
-/// The I/O is synchronous on purpose. This runs on the group-commit loop, the one serial path every append waits
-/// on; with async I/O each of its round trips resumed through the thread pool's queue, behind the grain turns and
-/// request parsing of a busy silo, and that queueing (tens of milliseconds per hop under load) came to dominate the
-/// commit. Blocking the loop's own thread on the socket keeps the commit as fast as the database allows.
+/// The I/O is synchronous on purpose: async round trips resumed behind a busy silo's thread-pool queue, which came to
+/// dominate the commit (docs/benchmarks.md).
 /// </remarks>
 internal sealed class PostgresAppendWriter(NpgsqlDataSource dataSource, PostgresSchema schema, TimeProvider time) : IAppendBatchWriter
 {

@@ -17,17 +17,14 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     private const long SchemaLockKey = 0x5075_6c73_654c_6f67;
 
     private readonly PostgresEventLogOptions _options;
-    private readonly ILogger<PostgresEventLog> _logger;
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresStore _store;
     private readonly NpgsqlDataSource _writerDataSource;
     private readonly PostgresSchema _schema;
     private readonly GroupCommitter _committer;
-    private readonly InitializeOnce _initialization = new();
 
     public PostgresEventLog(IOptions<PostgresEventLogOptions> options, ILogger<PostgresEventLog> logger, TimeProvider time)
     {
         _options = options.Value;
-        _logger = logger;
         var dataSource = new NpgsqlDataSourceBuilder(_options.ConnectionString);
         // The log never changes session state, so a connection back from the pool needs no DISCARD ALL first: that
         // round trip used to lead every batch commit.
@@ -39,30 +36,22 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
             dataSource.ConnectionStringBuilder.MaxAutoPrepare = 16;
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
-        _dataSource = dataSource.Build();
+        _schema = new PostgresSchema(_options.Schema);
+        _store = new PostgresStore(dataSource.Build(), SchemaLockKey, _schema.Create, () => EventLogLog.Initialized(logger, "postgres", _options.MaxBatchEvents));
 
-        // The group committer gets connections of its own, one per batch it may have in flight. Drawn from the
-        // shared pool, which hands out its idle connections in turn, every commit went to another of dozens of
-        // connections (the pool grows to what reads, alerts and bursts once needed), and the last few dozen batches'
-        // events were still reachable at every garbage collection (apparently through each idle connection's last
-        // command) and were copied into an older generation: about 5 MB per gen-1 collection, 1 MB with these.
-        // Build() copies the builder's settings, so this limit applies to the committer's data source only.
+        // The committer's own pool, one connection per batch in flight: commits spread over the shared pool kept
+        // recent batches reachable at every collection (docs/benchmarks.md). Build() copied the settings above.
         dataSource.ConnectionStringBuilder.MaxPoolSize = _options.MaxConcurrentBatches;
         _writerDataSource = dataSource.Build();
-        _schema = new PostgresSchema(_options.Schema);
         _committer = new GroupCommitter(new PostgresAppendWriter(_writerDataSource, _schema, time), _options.MaxBatchEvents, logger, _options.MaxConcurrentBatches, _options.MinSplitEvents);
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
-    {
-        await PostgresDdl.ApplyAsync(_dataSource, SchemaLockKey, _schema.Create, ct);
-        EventLogLog.Initialized(_logger, "postgres", _options.MaxBatchEvents);
-    }, cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
 
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {
         AppendValidation.Validate(append);
-        if (append.Events.Count == 0 && append.After is null)
+        if (append.Events.Count == 0)
         {
             return new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq };
         }
@@ -71,16 +60,10 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         return await _committer.AppendAsync(append, cancellationToken);
     }
 
-    public AppendTicket BeginAppend(StreamAppend append)
+    public EventStreamWriter OpenWriter(StreamId stream, long position)
     {
-        AppendValidation.Validate(append);
-        if (append.Events.Count == 0 && append.After is null)
-        {
-            return AppendTicket.Settled(new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq });
-        }
-
-        if (!_initialization.Done) throw new InvalidOperationException("The event log is not initialized: call InitializeAsync first.");
-        return _committer.Enqueue(append);
+        if (!_store.Initialized) throw new InvalidOperationException("The event log is not initialized: call InitializeAsync first.");
+        return new EventStreamWriter(_committer, stream, position);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default)
@@ -90,8 +73,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
             return [];
         }
 
-        await InitializeAsync(cancellationToken);
-        await using var command = _dataSource.CreateCommand(_schema.ReadStream);
+        await using var command = await _store.CommandAsync(_schema.ReadStream, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", stream.TenantId));
         command.Parameters.Add(new NpgsqlParameter<string>("employee", stream.EmployeeId));
         command.Parameters.Add(new NpgsqlParameter<long>("after", afterSeq));
@@ -102,8 +84,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
 
     public async Task<IReadOnlyList<StoredEvent>> ReadPeriodAsync(StreamId stream, string period, CancellationToken cancellationToken = default)
     {
-        await InitializeAsync(cancellationToken);
-        await using var command = _dataSource.CreateCommand(_schema.ReadPeriod);
+        await using var command = await _store.CommandAsync(_schema.ReadPeriod, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", stream.TenantId));
         command.Parameters.Add(new NpgsqlParameter<string>("employee", stream.EmployeeId));
         command.Parameters.Add(new NpgsqlParameter<string>("period", period));
@@ -118,8 +99,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
             return;
         }
 
-        await InitializeAsync(cancellationToken);
-        await using var command = _dataSource.CreateCommand(_schema.InsertAlerts);
+        await using var command = await _store.CommandAsync(_schema.InsertAlerts, cancellationToken);
         command.Parameters.Add(PostgresArrays.Text("tenants", alerts.Select(a => a.TenantId)));
         command.Parameters.Add(PostgresArrays.Text("employees", alerts.Select(a => a.EmployeeId)));
         command.Parameters.Add(PostgresArrays.Text("periods", alerts.Select(a => a.Period)));
@@ -140,8 +120,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
             return [];
         }
 
-        await InitializeAsync(cancellationToken);
-        await using var command = _dataSource.CreateCommand(_schema.ReadAlerts);
+        await using var command = await _store.CommandAsync(_schema.ReadAlerts, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", stream.TenantId));
         command.Parameters.Add(new NpgsqlParameter<string>("employee", stream.EmployeeId));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
@@ -155,7 +134,6 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
     {
         await _committer.DisposeAsync();
         await _writerDataSource.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        _initialization.Dispose();
+        await _store.DisposeAsync();
     }
 }

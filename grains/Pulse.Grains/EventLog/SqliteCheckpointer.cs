@@ -5,11 +5,9 @@ namespace Pulse.EventLog;
 
 /// <summary>
 /// Copies committed pages from the write-ahead log into the database file on a thread of its own, a little at a
-/// time, so the commit that crosses the log's checkpoint threshold finds almost nothing left to copy. Left to the
-/// writer, that commit copied up to 64 MB and synced the file while every append queued behind it waited; this was
-/// most of the SQLite tail latency (docs/benchmarks.md, sixth round). A passive checkpoint takes no write lock, so
-/// commits go on beside it. The writer's own threshold stays as the bound: should these checkpoints fall behind (a
-/// long read holding old pages, a slow disk), the writer checkpoints as before and the log restarts from its start.
+/// time, so the commit that crosses the log's checkpoint threshold finds almost nothing left to copy (that copy was
+/// most of the SQLite tail latency: docs/benchmarks.md). A passive checkpoint takes no write lock, so commits go on
+/// beside it; should these fall behind, the writer's own threshold still bounds the log.
 /// </summary>
 internal sealed partial class SqliteCheckpointer : IDisposable
 {

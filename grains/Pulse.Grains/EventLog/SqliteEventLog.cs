@@ -10,50 +10,38 @@ namespace Pulse.EventLog;
 /// The embedded event log: one SQLite file in WAL mode. Appends go through the group committer's single writer
 /// connection; reads use pooled connections of their own, which WAL lets run beside the writer.
 /// </summary>
-public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILogger<SqliteEventLog> logger, TimeProvider time)
-    : IEventLog, IAsyncDisposable
+public sealed class SqliteEventLog : IEventLog, IAsyncDisposable
 {
-    private readonly SqliteEventLogOptions _options = options.Value;
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Value.Path),
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-    }.ToString();
-
-    private readonly InitializeOnce _initialization = new();
+    private readonly SqliteEventLogOptions _options;
+    private readonly ILogger<SqliteEventLog> _logger;
+    private readonly TimeProvider _time;
+    private readonly SqliteStore _store;
     private volatile GroupCommitter? _committer;
     private SqliteAppendWriter? _writer;
     private SqliteCheckpointer? _checkpointer;
 
-    private readonly SqliteWriteGate _writeGate = SqliteWriteGate.For(options.Value.Path);
-
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(async ct =>
+    public SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILogger<SqliteEventLog> logger, TimeProvider time)
     {
-        SqliteFiles.EnsureDirectoryFor(_options.Path);
-        await using (var connection = await OpenAsync(ct))
-        {
-            // WAL is a property of the file: set once, readers then never block the writer.
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
-            await MigrateClusteredLayoutAsync(connection, ct);
-            await ExecuteAsync(connection, SqliteSchema.Create, ct);
-        }
+        _options = options.Value;
+        _logger = logger;
+        _time = time;
+        _store = new SqliteStore(_options.Path, SetUpAsync);
+    }
 
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
+
+    private async Task SetUpAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await MigrateClusteredLayoutAsync(connection, cancellationToken);
+        await SqliteStore.ExecuteAsync(connection, SqliteSchema.Create, cancellationToken);
         if (_options.CheckpointIntervalMilliseconds > 0)
         {
-            _checkpointer = new SqliteCheckpointer(_connectionString, TimeSpan.FromMilliseconds(_options.CheckpointIntervalMilliseconds), logger);
+            _checkpointer = new SqliteCheckpointer(_store.ConnectionString, TimeSpan.FromMilliseconds(_options.CheckpointIntervalMilliseconds), _logger);
         }
 
-        _writer = new SqliteAppendWriter(_connectionString, time, _writeGate);
-        _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, logger);
-        EventLogLog.Initialized(logger, "sqlite", _options.MaxBatchEvents);
-    }, cancellationToken);
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        _writer = new SqliteAppendWriter(_store.ConnectionString, _time, _store.WriteGate);
+        _committer = new GroupCommitter(_writer, _options.MaxBatchEvents, _logger);
+        EventLogLog.Initialized(_logger, "sqlite", _options.MaxBatchEvents);
     }
 
     /// <summary>Converts a file written in the first layout (events clustered by stream) in one transaction.</summary>
@@ -66,8 +54,8 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             return;
         }
 
-        EventLogLog.MigratingLayout(logger);
-        var started = time.GetTimestamp();
+        EventLogLog.MigratingLayout(_logger);
+        var started = _time.GetTimestamp();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var migrate = connection.CreateCommand();
         migrate.Transaction = transaction;
@@ -75,14 +63,14 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         migrate.CommandTimeout = 0; // a large file takes as long as it takes; the silo is not serving yet
         await migrate.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var seconds = time.GetElapsedTime(started).TotalSeconds;
-        EventLogLog.MigratedLayout(logger, seconds);
+        var seconds = _time.GetElapsedTime(started).TotalSeconds;
+        EventLogLog.MigratedLayout(_logger, seconds);
     }
 
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken cancellationToken = default)
     {
         AppendValidation.Validate(append);
-        if (append.Events.Count == 0 && append.After is null)
+        if (append.Events.Count == 0)
         {
             return new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq };
         }
@@ -91,16 +79,10 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         return await _committer!.AppendAsync(append, cancellationToken);
     }
 
-    public AppendTicket BeginAppend(StreamAppend append)
+    public EventStreamWriter OpenWriter(StreamId stream, long position)
     {
-        AppendValidation.Validate(append);
-        if (append.Events.Count == 0 && append.After is null)
-        {
-            return AppendTicket.Settled(new AppendResult(AppendStatus.Committed, [], []) { Head = append.ExpectedSeq });
-        }
-
-        if (!_initialization.Done) throw new InvalidOperationException("The event log is not initialized: call InitializeAsync first.");
-        return _committer!.Enqueue(append);
+        if (!_store.Initialized) throw new InvalidOperationException("The event log is not initialized: call InitializeAsync first.");
+        return new EventStreamWriter(_committer!, stream, position);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long afterSeq, int maxCount, CancellationToken cancellationToken = default)
@@ -110,30 +92,28 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             return [];
         }
 
-        await InitializeAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.ReadStream;
-        command.Parameters.AddWithValue("$tenant", stream.TenantId);
-        command.Parameters.AddWithValue("$employee", stream.EmployeeId);
-        command.Parameters.AddWithValue("$after", afterSeq);
-        command.Parameters.AddWithValue("$limit", maxCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await EventRows.ReadAllAsync(reader, cancellationToken);
+        return await _store.ReadAsync(async (command, ct) =>
+        {
+            command.CommandText = SqliteSchema.ReadStream;
+            command.Parameters.AddWithValue("$tenant", stream.TenantId);
+            command.Parameters.AddWithValue("$employee", stream.EmployeeId);
+            command.Parameters.AddWithValue("$after", afterSeq);
+            command.Parameters.AddWithValue("$limit", maxCount);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await EventRows.ReadAllAsync(reader, ct);
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadPeriodAsync(StreamId stream, string period, CancellationToken cancellationToken = default)
-    {
-        await InitializeAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.ReadPeriod;
-        command.Parameters.AddWithValue("$tenant", stream.TenantId);
-        command.Parameters.AddWithValue("$employee", stream.EmployeeId);
-        command.Parameters.AddWithValue("$period", period);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await EventRows.ReadAllAsync(reader, cancellationToken);
-    }
+    public Task<IReadOnlyList<StoredEvent>> ReadPeriodAsync(StreamId stream, string period, CancellationToken cancellationToken = default) =>
+        _store.ReadAsync(async (command, ct) =>
+        {
+            command.CommandText = SqliteSchema.ReadPeriod;
+            command.Parameters.AddWithValue("$tenant", stream.TenantId);
+            command.Parameters.AddWithValue("$employee", stream.EmployeeId);
+            command.Parameters.AddWithValue("$period", period);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await EventRows.ReadAllAsync(reader, ct);
+        }, cancellationToken);
 
     public async Task RecordAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken = default)
     {
@@ -144,36 +124,25 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
 
         // Crossings are rare next to events, so they take a short transaction of their own, queued behind the batch
         // being committed by the write gate.
-        await InitializeAsync(cancellationToken);
-        await _writeGate.RunAsync(() => InsertAlertsAsync(alerts, cancellationToken), cancellationToken);
-    }
-
-    private async Task InsertAlertsAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await SqliteDurability.ApplyWriterPragmasAsync(connection, cancellationToken);
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteSchema.InsertAlert;
-        foreach (var alert in alerts)
+        await _store.WriteAsync(async (command, ct) =>
         {
-            command.Parameters.Clear();
-            command.Parameters.AddWithValue("$tenant", alert.TenantId);
-            command.Parameters.AddWithValue("$employee", alert.EmployeeId);
-            command.Parameters.AddWithValue("$period", alert.Period);
-            command.Parameters.AddWithValue("$indicator", alert.IndicatorId);
-            command.Parameters.AddWithValue("$rule", alert.RuleId);
-            command.Parameters.AddWithValue("$seq", alert.AtSeq);
-            command.Parameters.AddWithValue("$kind", alert.Kind.ToString());
-            command.Parameters.AddWithValue("$value", alert.Value);
-            command.Parameters.AddWithValue("$threshold", alert.Threshold);
-            command.Parameters.AddWithValue("$occurred", EventTime.Format(alert.OccurredAt));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+            command.CommandText = SqliteSchema.InsertAlert;
+            foreach (var alert in alerts)
+            {
+                command.Parameters.Clear();
+                command.Parameters.AddWithValue("$tenant", alert.TenantId);
+                command.Parameters.AddWithValue("$employee", alert.EmployeeId);
+                command.Parameters.AddWithValue("$period", alert.Period);
+                command.Parameters.AddWithValue("$indicator", alert.IndicatorId);
+                command.Parameters.AddWithValue("$rule", alert.RuleId);
+                command.Parameters.AddWithValue("$seq", alert.AtSeq);
+                command.Parameters.AddWithValue("$kind", alert.Kind.ToString());
+                command.Parameters.AddWithValue("$value", alert.Value);
+                command.Parameters.AddWithValue("$threshold", alert.Threshold);
+                command.Parameters.AddWithValue("$occurred", EventTime.Format(alert.OccurredAt));
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlertRecord>> ReadAlertsAsync(StreamId stream, int limit, CancellationToken cancellationToken = default)
@@ -183,22 +152,15 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
             return [];
         }
 
-        await InitializeAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.ReadAlerts;
-        command.Parameters.AddWithValue("$tenant", stream.TenantId);
-        command.Parameters.AddWithValue("$employee", stream.EmployeeId);
-        command.Parameters.AddWithValue("$limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await AlertRows.ReadAllAsync(reader, cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        return await _store.ReadAsync(async (command, ct) =>
+        {
+            command.CommandText = SqliteSchema.ReadAlerts;
+            command.Parameters.AddWithValue("$tenant", stream.TenantId);
+            command.Parameters.AddWithValue("$employee", stream.EmployeeId);
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await AlertRows.ReadAllAsync(reader, ct);
+        }, cancellationToken);
     }
 
     /// <summary>Commits what is queued, then closes the file.</summary>
@@ -215,12 +177,6 @@ public sealed class SqliteEventLog(IOptions<SqliteEventLogOptions> options, ILog
         }
 
         _checkpointer?.Dispose();
-
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        _initialization.Dispose();
+        _store.Dispose();
     }
 }

@@ -7,15 +7,8 @@ namespace Pulse.EventLog;
 public sealed record StreamAppend(StreamId Stream, long ExpectedSeq, IReadOnlyList<PendingEvent> Events)
 {
     /// <summary>
-    /// The same writer's previous append to this stream, when it may still be waiting to commit. Set, this append is
-    /// numbered from wherever that one ends (<see cref="ExpectedSeq"/> is ignored) and is refused as a conflict if that
-    /// one was not committed; so a writer can queue its next append without waiting for the previous commit.
-    /// </summary>
-    public AppendTicket? After { get; init; }
-
-    /// <summary>
     /// Set by the group committer only, for the batch writer: numbered from where the previous append of the same
-    /// stream in this batch ends, and a conflict if that one was.
+    /// stream in this batch ends (<see cref="ExpectedSeq"/> is ignored), and a conflict if that one was.
     /// </summary>
     internal bool FollowsPrevious { get; init; }
 }

@@ -17,12 +17,13 @@ namespace Pulse.Grains;
 /// it and folds the log's tail, so its state is always a fold of the log.
 /// </summary>
 /// <remarks>
-/// Appends are pipelined: <see cref="ApplyEventsAsync"/> interleaves, and each call queues its append at once, numbered
-/// after the previous call's append even while that one is still committing, so a call that arrives during another's
-/// commit joins the same or the next group commit instead of waiting for it. Everything that changes the state (the
-/// folds, in stream order; template alignment; the snapshot copy) runs as ordered turns, one at a time. If an append
-/// is refused (another writer moved the stream) every append queued after it is refused too, and the grain falls
-/// back to appending one call at a time, each after catching up from the log, until none is in flight.
+/// Appends are pipelined: <see cref="ApplyEventsAsync"/> interleaves, and each call queues its append at once through
+/// the stream's <see cref="EventStreamWriter"/>, which numbers it after the previous call's append even while that
+/// one is still committing, so a call that arrives during another's commit joins the same or the next group commit
+/// instead of waiting for it. Everything that changes the state (the folds, in stream order; template alignment; the
+/// snapshot copy) runs as ordered turns, one at a time. If an append is refused (another writer moved the stream)
+/// every append queued after it is refused too, and the grain falls back to appending one call at a time, each after
+/// catching up from the log, until none is in flight.
 /// </remarks>
 public sealed partial class EmployeeGrain(
     [PersistentState("employee", StorageNames.Snapshots)] IPersistentState<EmployeeSnapshot> snapshot,
@@ -46,7 +47,7 @@ public sealed partial class EmployeeGrain(
     private long _lastReportedAt;
     private IGrainTimer? _owedReport; // set while a deferred department report is pending
     private EmployeeSnapshot _state = new(); // the live state; the snapshot gets a copy when written
-    private AppendTicket? _lastAppend; // the newest append this activation queued; the next one follows it
+    private EventStreamWriter _writer = null!; // opened at activation, once the log's tail is folded
     private int _callsInFlight; // ApplyEvents calls between queueing their append and finishing their fold
     private bool _resyncing; // an append was refused: append one call at a time, from known positions
 
@@ -60,6 +61,7 @@ public sealed partial class EmployeeGrain(
         await log.InitializeAsync(cancellationToken); // done at start already; appends are queued without awaiting it
         var rules = await RulesAsync();
         await CatchUpAsync(rules, cancellationToken);
+        _writer = log.OpenWriter(_stream, State.LastSeq);
         await AlignTemplatesAsync(rules, cancellationToken);
         // A random first tick: grains activated together (a tenant's whole staff at the first batch) would otherwise
         // all write their snapshots in the same instant every interval, a burst of commits that stalls ingestion.
@@ -80,33 +82,21 @@ public sealed partial class EmployeeGrain(
         _callsInFlight++;
         try
         {
-            var ticket = _resyncing ? null : QueueAppend(pending);
-            return await _turns.RunAsync(() => CommitAndFoldAsync(ticket, pending));
+            var append = _resyncing ? null : _writer.AppendAsync(pending); // queued now, awaited in this call's turn
+            return await _turns.RunAsync(() => CommitAndFoldAsync(append, pending));
         }
         finally
         {
-            if (--_callsInFlight == 0 && _resyncing)
-            {
-                // Every append queued before the refusal has settled and been folded: pipeline again from here.
-                _resyncing = false;
-                _lastAppend = null;
-            }
+            // Every append queued before the refusal has settled and been folded: pipeline again from here.
+            if (--_callsInFlight == 0) _resyncing = false;
         }
     }
 
-    /// <summary>Queues the append now, numbered after the previous one (or from the folded position when none is pending).</summary>
-    private AppendTicket QueueAppend(PendingEvent[] pending)
-    {
-        var ticket = log.BeginAppend(new StreamAppend(_stream, State.LastSeq, pending) { After = _lastAppend });
-        _lastAppend = ticket;
-        return ticket;
-    }
-
     /// <summary>One call's turn: waits for its commit (or appends now, when resyncing), then folds what was new.</summary>
-    private async Task<AppliedEvents> CommitAndFoldAsync(AppendTicket? ticket, PendingEvent[] pending)
+    private async Task<AppliedEvents> CommitAndFoldAsync(Task<AppendResult>? append, PendingEvent[] pending)
     {
         var rules = await RulesAsync();
-        var result = ticket is null ? null : await ticket.Result; // a failed commit fails this call; later ones get refused
+        var result = append is null ? null : await append; // a failed commit fails this call; later ones get refused
         if (result is not { Status: AppendStatus.Committed })
         {
             if (result is not null) LogStreamConflict(logger, State.LastSeq);
@@ -135,7 +125,7 @@ public sealed partial class EmployeeGrain(
         for (var attempt = 0; ; attempt++)
         {
             await CatchUpAsync(rules, CancellationToken.None);
-            var result = await log.AppendAsync(new StreamAppend(_stream, State.LastSeq, pending));
+            var result = await _writer.AppendAtAsync(State.LastSeq, pending);
             if (result.Status == AppendStatus.Committed) return result;
             LogStreamConflict(logger, State.LastSeq);
             if (attempt >= MaxConflictRetries) throw new InvalidOperationException($"Stream of {_employeeId} kept moving during append.");

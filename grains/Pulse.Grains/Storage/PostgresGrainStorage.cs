@@ -18,15 +18,21 @@ public sealed partial class PostgresGrainStorage(
     ILogger<PostgresGrainStorage> logger,
     IActivatorProvider activators) : IGrainStorage, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-    private readonly string _table = $"{options.Schema}.grain_state";
     private const long SchemaLockKey = 0x5075_6c73_6547_7261;
-    private readonly InitializeOnce _initialization = new();
+    private readonly string _table = $"{options.Schema}.grain_state";
+    private readonly PostgresStore _store = new(NpgsqlDataSource.Create(options.ConnectionString), SchemaLockKey, $"""
+        CREATE SCHEMA IF NOT EXISTS {options.Schema};
+        CREATE TABLE IF NOT EXISTS {options.Schema}.grain_state (
+            grain_type text NOT NULL,
+            grain_id   text NOT NULL,
+            etag       bigint NOT NULL,
+            payload    bytea NOT NULL,
+            PRIMARY KEY (grain_type, grain_id));
+        """);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await EnsureSchemaAsync();
-        await using var command = Command($"SELECT etag, payload FROM {_table} WHERE grain_type = $1 AND grain_id = $2", stateName, grainId);
+        await using var command = await CommandAsync($"SELECT etag, payload FROM {_table} WHERE grain_type = $1 AND grain_id = $2", stateName, grainId);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
@@ -43,13 +49,12 @@ public sealed partial class PostgresGrainStorage(
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await EnsureSchemaAsync();
         var payload = options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
         var expected = ParseEtag(grainState.ETag);
         var next = (expected ?? 0) + 1;
         await using var command = expected is null
-            ? Command($"INSERT INTO {_table} (grain_type, grain_id, etag, payload) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", stateName, grainId)
-            : Command($"UPDATE {_table} SET etag = $3, payload = $4 WHERE grain_type = $1 AND grain_id = $2 AND etag = $5", stateName, grainId);
+            ? await CommandAsync($"INSERT INTO {_table} (grain_type, grain_id, etag, payload) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", stateName, grainId)
+            : await CommandAsync($"UPDATE {_table} SET etag = $3, payload = $4 WHERE grain_type = $1 AND grain_id = $2 AND etag = $5", stateName, grainId);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = next });
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload, NpgsqlDbType = NpgsqlDbType.Bytea });
         if (expected is not null) command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected.Value });
@@ -63,8 +68,7 @@ public sealed partial class PostgresGrainStorage(
     {
         if (ParseEtag(grainState.ETag) is { } expected)
         {
-            await EnsureSchemaAsync();
-            await using var command = Command($"DELETE FROM {_table} WHERE grain_type = $1 AND grain_id = $2 AND etag = $3", stateName, grainId);
+            await using var command = await CommandAsync($"DELETE FROM {_table} WHERE grain_type = $1 AND grain_id = $2 AND etag = $3", stateName, grainId);
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
             if (await command.ExecuteNonQueryAsync() != 1) throw await ConflictAsync(stateName, grainId, grainState.ETag, "clear");
         }
@@ -77,35 +81,21 @@ public sealed partial class PostgresGrainStorage(
 
     private async Task<InconsistentStateException> ConflictAsync(string stateName, GrainId grainId, string? expected, string operation)
     {
-        await using var command = Command($"SELECT etag FROM {_table} WHERE grain_type = $1 AND grain_id = $2", stateName, grainId);
+        await using var command = await CommandAsync($"SELECT etag FROM {_table} WHERE grain_type = $1 AND grain_id = $2", stateName, grainId);
         var stored = (await command.ExecuteScalarAsync())?.ToString();
         LogConflict(logger, name, operation, stateName, expected, stored);
         return new InconsistentStateException($"ETag mismatch on {operation} of {stateName} in grain storage '{name}'.", stored ?? "(none)", expected ?? "(none)");
     }
 
-    private NpgsqlCommand Command(string sql, string stateName, GrainId grainId)
+    private async Task<NpgsqlCommand> CommandAsync(string sql, string stateName, GrainId grainId)
     {
-        var command = _dataSource.CreateCommand(sql);
+        var command = await _store.CommandAsync(sql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.ToString() });
         return command;
     }
 
-    private Task EnsureSchemaAsync() => _initialization.RunAsync(ct => PostgresDdl.ApplyAsync(_dataSource, SchemaLockKey, $"""
-        CREATE SCHEMA IF NOT EXISTS {options.Schema};
-        CREATE TABLE IF NOT EXISTS {_table} (
-            grain_type text NOT NULL,
-            grain_id   text NOT NULL,
-            etag       bigint NOT NULL,
-            payload    bytea NOT NULL,
-            PRIMARY KEY (grain_type, grain_id));
-        """, ct));
-
-    public async ValueTask DisposeAsync()
-    {
-        await _dataSource.DisposeAsync();
-        _initialization.Dispose();
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage {StorageName}: ETag conflict on {Operation} of {StateName}, expected {ExpectedEtag}, stored {StoredEtag}")]
     private static partial void LogConflict(ILogger logger, string storageName, string operation, string stateName, string? expectedEtag, string? storedEtag);

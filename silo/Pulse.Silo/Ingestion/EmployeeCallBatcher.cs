@@ -7,13 +7,11 @@ namespace Pulse.Silo.Ingestion;
 /// <summary>
 /// Keeps at most <see cref="MaxCallsInFlight"/> ingestion calls in flight per employee grain on this silo: events that
 /// arrive for an employee while that many of its calls are still committing ride together in the next call,
-/// whichever requests they came from. The grain pipelines its calls (each queues its append while the earlier one
-/// commits), so a second call in flight lets an overlapping request's append join the group commit at once instead of
-/// waiting for the previous call's commit and fold. More than two measured worse (smaller appends, more calls, no
-/// earlier commit: the committer's slots are the bound), see docs/benchmarks.md; past the limit, combining requests
-/// saves a grain call and an append per request when the silo is saturated.
+/// whichever requests they came from. The grain pipelines its calls, so a second call in flight lets an overlapping
+/// request's append join the group commit at once; one or more than two measured worse (docs/benchmarks.md). Past
+/// the limit, combining requests saves a grain call and an append per request when the silo is saturated.
 /// </summary>
-public sealed class EmployeeCallBatcher(IGrainFactory grains)
+public sealed class EmployeeCallBatcher
 {
     /// <summary>Most events sent in one combined call (a single larger request still goes alone).</summary>
     public const int MaxEventsPerCall = 5_000;
@@ -28,6 +26,16 @@ public sealed class EmployeeCallBatcher(IGrainFactory grains)
 
     // Building a reference from its string key (encoding and hashing the id) was about 4% of the silo's CPU under load.
     private readonly ConcurrentDictionary<string, IEmployeeGrain> _references = new(StringComparer.Ordinal);
+
+    private readonly Func<string, IEmployeeGrain> _grainFor;
+
+    public EmployeeCallBatcher(IGrainFactory grains)
+        : this(key => grains.GetGrain<IEmployeeGrain>(key))
+    {
+    }
+
+    /// <summary>Sends the calls to the grains <paramref name="grainFor"/> returns (tests give their own).</summary>
+    internal EmployeeCallBatcher(Func<string, IEmployeeGrain> grainFor) => _grainFor = grainFor;
 
     /// <summary>Applies the events to the employee grain <paramref name="grainKey"/>; the answer covers exactly these events.</summary>
     public Task<AppliedEvents> ApplyAsync(string grainKey, BusinessEvent[] events)
@@ -92,7 +100,7 @@ public sealed class EmployeeCallBatcher(IGrainFactory grains)
     {
         if (_references.TryGetValue(grainKey, out var reference)) return reference;
         if (_references.Count >= MaxCachedReferences) _references.Clear();
-        return _references.GetOrAdd(grainKey, key => grains.GetGrain<IEmployeeGrain>(key));
+        return _references.GetOrAdd(grainKey, _grainFor);
     }
 
     /// <summary>

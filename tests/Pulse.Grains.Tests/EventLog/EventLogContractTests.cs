@@ -145,16 +145,17 @@ public abstract class EventLogContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Appends_queued_after_one_still_committing_are_numbered_after_it_in_order()
+    public async Task A_writers_appends_queued_before_the_previous_commits_are_numbered_after_it_in_order()
     {
         await Log.AppendAsync(Append(E1, 0, Event("old")), Ct);
 
-        // Queued back to back, none awaited: each names the one before, as a grain pipelining its calls does.
-        var first = Log.BeginAppend(Append(E1, 1, Event("a"), Event("b")));
-        var second = Log.BeginAppend(Append(E1, 0, Event("old"), Event("c")) with { After = first });
-        var third = Log.BeginAppend(Append(E1, 0, Event("b")) with { After = second });
-        var fourth = Log.BeginAppend(Append(E1, 0, Event("d")) with { After = third });
-        var results = await Task.WhenAll(first.Result, second.Result, third.Result, fourth.Result);
+        // Queued back to back, none awaited, as a grain pipelining its calls does.
+        var writer = Log.OpenWriter(E1, 1);
+        var first = writer.AppendAsync([Event("a"), Event("b")]);
+        var second = writer.AppendAsync([Event("old"), Event("c")]);
+        var third = writer.AppendAsync([Event("b")]);
+        var fourth = writer.AppendAsync([Event("d")]);
+        var results = await Task.WhenAll(first, second, third, fourth);
 
         Assert.All(results, r => Assert.Equal(AppendStatus.Committed, r.Status));
         Assert.Equal([[2L, 3L], [4L], [], [5L]], results.Select(r => r.Appended.Select(e => e.Seq).ToArray()));
@@ -165,30 +166,41 @@ public abstract class EventLogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_writers_appends_after_a_committed_one_follow_it_without_being_told_the_position()
+    {
+        var writer = Log.OpenWriter(E1, 0);
+        await writer.AppendAsync([Event("a"), Event("b")]);
+
+        var next = await writer.AppendAsync([Event("c")]);
+
+        Assert.Equal([3L], next.Appended.Select(e => e.Seq));
+    }
+
+    [Fact]
     public async Task Every_append_queued_after_a_refused_one_is_refused_and_writes_nothing()
     {
         await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
 
-        var stale = Log.BeginAppend(Append(E1, 1, Event("x")));
-        var next = Log.BeginAppend(Append(E1, 0, Event("y")) with { After = stale });
-        var last = Log.BeginAppend(Append(E1, 0, Event("z")) with { After = next });
-        var results = await Task.WhenAll(stale.Result, next.Result, last.Result);
+        var writer = Log.OpenWriter(E1, 1); // stale: the stream is at 2
+        var results = await Task.WhenAll(writer.AppendAsync([Event("x")]), writer.AppendAsync([Event("y")]), writer.AppendAsync([Event("z")]));
 
         Assert.All(results, r => Assert.Equal(AppendStatus.StreamConflict, r.Status));
         Assert.Equal(["a", "b"], (await Log.ReadStreamAsync(E1, 0, 100, Ct)).Select(e => e.Event.Id));
 
-        // Nothing was claimed: from the right position the same events append in order.
-        var retry = await Log.AppendAsync(Append(E1, 2, Event("x"), Event("y"), Event("z")), Ct);
-        Assert.Equal([3L, 4L, 5L], retry.Appended.Select(e => e.Seq));
+        // Nothing was claimed: restarted from the right position, the same writer appends the same events in order.
+        var retry = await writer.AppendAtAsync(2, [Event("x"), Event("y")]);
+        var after = await writer.AppendAsync([Event("z")]);
+        Assert.Equal([3L, 4L], retry.Appended.Select(e => e.Seq));
+        Assert.Equal([5L], after.Appended.Select(e => e.Seq));
     }
 
     [Fact]
-    public async Task An_append_can_only_follow_one_to_the_same_stream()
+    public async Task A_writer_only_writes_events_of_its_own_employee()
     {
-        var other = Log.BeginAppend(Append(new StreamId("t1", "e2"), 0, Event("a", employee: "e2")));
+        var writer = Log.OpenWriter(E1, 0);
 
-        Assert.Throws<ArgumentException>(() => Log.BeginAppend(Append(E1, 0, Event("b")) with { After = other }));
-        Assert.Equal(AppendStatus.Committed, (await other.Result).Status);
+        Assert.Throws<ArgumentException>(() => { _ = writer.AppendAsync([Event("a", employee: "e2")]); }); // at once, before queueing
+        Assert.Equal([1L], (await writer.AppendAsync([Event("b")])).Appended.Select(e => e.Seq));
     }
 
     [Fact]

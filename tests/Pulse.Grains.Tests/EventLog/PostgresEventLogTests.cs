@@ -108,23 +108,21 @@ public sealed class PostgresEventLogTests(PostgresServer server) : EventLogContr
         // Each stream gets eight appends of three events queued without waiting; every fourth repeats an id already
         // sent, which sends its batch down the careful path.
         var employees = Enumerable.Range(0, 40).Select(e => $"e{e}").ToArray();
-        var tickets = new List<(string Employee, AppendTicket Ticket)>();
-        var last = new Dictionary<string, AppendTicket?>();
+        var appends = new List<(string Employee, Task<AppendResult> Append)>();
+        var writers = employees.ToDictionary(e => e, e => log.OpenWriter(new StreamId("t1", e), 0));
         for (var round = 0; round < 8; round++)
         {
             foreach (var e in employees)
             {
                 var ids = Enumerable.Range(0, 3).Select(i => round % 4 == 3 && i == 0 ? $"{e}-0-0" : $"{e}-{round}-{i}");
-                var ticket = log.BeginAppend(new StreamAppend(new StreamId("t1", e), 0, [.. ids.Select(id => Event(id, e))]) { After = last.GetValueOrDefault(e) });
-                last[e] = ticket;
-                tickets.Add((e, ticket));
+                appends.Add((e, writers[e].AppendAsync([.. ids.Select(id => Event(id, e))])));
             }
         }
 
-        await Task.WhenAll(tickets.Select(t => t.Ticket.Result));
+        await Task.WhenAll(appends.Select(a => a.Append));
         foreach (var e in employees)
         {
-            var results = tickets.Where(t => t.Employee == e).Select(t => t.Ticket.Result.Result).ToArray();
+            var results = appends.Where(a => a.Employee == e).Select(a => a.Append.Result).ToArray();
             Assert.All(results, r => Assert.Equal(AppendStatus.Committed, r.Status));
             Assert.Equal(2, results.Sum(r => r.DuplicateIds.Count));
             var stream = await log.ReadStreamAsync(new StreamId("t1", e), 0, 100, Ct);
