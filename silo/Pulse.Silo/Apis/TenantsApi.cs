@@ -1,3 +1,4 @@
+using Pulse.Audit;
 using Pulse.Security;
 using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,9 +28,9 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/tenant").WithTags("Tenants");
-        group.MapGet("/", GetAsync).WithSummary("The tenant's settings").RequirePermission(Permission.TenantRead);
-        group.MapPut("/", (RequestTenant tenant, TenantSettings settings, ChangeApplier changes) =>
-            changes.ApplyAsync(tenant.Caller, g => g.UpdateSettingsAsync(settings))).WithSummary("Change the tenant's settings").RequirePermission(Permission.TenantWrite);
+        group.MapGet("/", (PulseRequest request) => TypedResults.Ok(request.Rules.Rules.Settings)).WithSummary("The tenant's settings").RequirePermission(Permission.TenantRead);
+        group.MapPut("/", async (PulseRequest request, TenantSettings settings, OrganisationChanges changes) =>
+            (await changes.UpdateSettingsAsync(request.Context, settings)).ToHttp()).WithSummary("Change the tenant's settings").RequirePermission(Permission.TenantWrite);
         return group;
     }
 
@@ -58,7 +59,4 @@ public static class TenantsApi
         if (admin.Roles is null || admin.Roles.Length != 1 || admin.Roles[0] != Role.Admin) errors.Add(new ValidationError("admin.roles", "must be exactly [\"admin\"]: there are no employees to link yet"));
         return errors;
     }
-
-    private static async Task<Ok<TenantSettings>> GetAsync(RequestTenant tenant, TenantRulesProvider rules) =>
-        TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Settings);
 }
