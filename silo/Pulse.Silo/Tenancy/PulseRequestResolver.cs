@@ -1,3 +1,4 @@
+using Pulse.Security;
 using System.Security.Claims;
 using Pulse.Services;
 using Pulse.Silo.Security;

@@ -1,3 +1,4 @@
+using Pulse.Security;
 using Pulse.Services;
 using Pulse.Silo.Problems;
 using Pulse.Silo.Security;
