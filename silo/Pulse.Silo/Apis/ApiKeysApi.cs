@@ -30,9 +30,9 @@ public static class ApiKeysApi
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 64) errors.Add(new("name", "is required, at most 64 characters"));
         if (request.Scopes is not { Length: > 0 }) errors.Add(new("scopes", $"name at least one of: {string.Join(", ", ApiKeyScopes.All)}"));
         else errors.AddRange(request.Scopes.Select((s, i) => (s, i)).Where(x => !ApiKeyScopes.All.Contains(x.s)).Select(x => new ValidationError($"scopes[{x.i}]", $"'{x.s}' is not a scope; use {string.Join(", ", ApiKeyScopes.All)}")));
-        if (errors.Count > 0) return Problem.Invalid(errors);
+        if (errors.Count > 0 || request.Scopes is not { } scopes) return Problem.Invalid(errors);
 
-        var issued = await grains.GetGrain<IAccessGrain>(tenant.TenantId).CreateApiKeyAsync(request.Name, [.. request.Scopes!.Distinct(StringComparer.Ordinal)], tenant.Caller.Name);
+        var issued = await grains.GetGrain<IAccessGrain>(tenant.TenantId).CreateApiKeyAsync(request.Name, [.. scopes.Distinct(StringComparer.Ordinal)], tenant.Caller.Name);
         await audit.RecordAsync(tenant.Caller, "api-key.create", issued.Key.KeyId, null, issued.Key);
         return TypedResults.Created($"/api/v1/api-keys/{issued.Key.KeyId}", issued);
     }

@@ -38,14 +38,14 @@ public static class TenantsApi
     {
         var settings = request.Settings;
         var errors = TenantSettingsValidator.Validate(settings).Concat(CheckFirstAdmin(request.Admin)).ToArray();
-        if (errors.Length > 0) return Problem.Invalid(errors);
+        if (errors.Length > 0 || request.Admin is not { } firstAdmin) return Problem.Invalid(errors);
         var result = await grains.GetGrain<ITenantGrain>(settings.TenantId).CreateAsync(settings);
         if (!result.Applied) return Problem.Conflict(result.Errors[0].Reason);
         rules.Invalidate(settings.TenantId);
-        var admin = await grains.GetGrain<IAccessGrain>(settings.TenantId).CreateUserAsync(request.Admin!);
+        var admin = await grains.GetGrain<IAccessGrain>(settings.TenantId).CreateUserAsync(firstAdmin);
         if (!admin.Applied) return Problem.Invalid(admin.Errors.Select(e => e with { Item = $"admin.{e.Item}" }));
         await audit.RecordAsync(settings.TenantId, "operator", "tenant.create", settings.TenantId, null, settings);
-        await audit.RecordAsync(settings.TenantId, "operator", "user.create", request.Admin!.UserName, null, new { request.Admin.UserName, request.Admin.Roles });
+        await audit.RecordAsync(settings.TenantId, "operator", "user.create", firstAdmin.UserName, null, new { firstAdmin.UserName, firstAdmin.Roles });
         return TypedResults.Created("/api/v1/tenant", settings);
     }
 
