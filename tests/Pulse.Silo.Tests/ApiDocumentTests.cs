@@ -24,6 +24,19 @@ public sealed class ApiDocumentTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_period_of_a_department_and_of_the_overview_is_documented()
+    {
+        var http = fixture.App.CreateClient();
+        var paths = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json", Cancel))!["paths"]!;
+
+        foreach (var path in new[] { "/api/v1/departments/{departmentId}/performance", "/api/v1/overview", "/api/v1/employees/{employeeId}/performance" })
+        {
+            var parameters = paths[path]!["get"]!["parameters"]!.AsArray();
+            Assert.Contains(parameters, p => p!["name"]!.GetValue<string>() == "period" && p["in"]!.GetValue<string>() == "query");
+        }
+    }
+
+    [Fact]
     public async Task The_reference_page_loads_its_document_from_where_it_is_served()
     {
         var http = fixture.App.CreateClient();

@@ -168,4 +168,41 @@ public sealed class AuthTests(AppFixture fixture)
         await Expect.StatusAsync(await manager.GetAsync("/api/v1/employees/B002/performance", Cancel), 403);
         await Expect.StatusAsync(await manager.GetAsync("/api/v1/employees/B001/performance", Cancel), 200);
     }
+
+    [Fact]
+    public async Task Me_shows_the_account_as_it_is_now_not_as_the_token_froze_it()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var manager = await tenant.UserAsync("mgr", [Role.Manager, Role.Employee], "B001");
+        var before = await Expect.StatusAsync(await manager.GetAsync("/api/v1/auth/me", Cancel), 200);
+        Assert.Equal(["manager", "employee"], before["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["biz"], before["managedDepartments"]!.AsArray().Select(d => d!.GetValue<string>()));
+
+        await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/mgr", new { roles = new[] { "employee" } }, Cancel), 200);
+
+        var after = await Expect.StatusAsync(await manager.GetAsync("/api/v1/auth/me", Cancel), 200);
+        Assert.Equal(["employee"], after["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Empty(after["managedDepartments"]!.AsArray());
+        Assert.Equal("B001", after["employeeId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_change_is_judged_and_audited_by_the_account_as_it_is_now()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var promoted = await tenant.UserAsync("promoted", [Role.Admin]);
+        var change = new Pulse.Organisation.Employee("B002", "晋升后改名", "biz");
+        await Expect.StatusAsync(await promoted.PutAsJsonAsync("/api/v1/employees/B002", change, TenantClient.Json, Cancel), 403);
+
+        // The token still says admin; the account now says HR, and the change goes through in HR's name.
+        await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/promoted", new { roles = new[] { "hr" } }, Cancel), 200);
+        await Expect.StatusAsync(await promoted.PutAsJsonAsync("/api/v1/employees/B002", change, TenantClient.Json, Cancel), 200);
+        var entries = await Expect.StatusAsync(await tenant.Http.GetAsync("/api/v1/audit?action=employee.update", Cancel), 200);
+        Assert.Equal("promoted", entries.AsArray().Single(e => e!["entry"]!["target"]!.GetValue<string>() == "B002")!["entry"]!["actor"]!.GetValue<string>());
+
+        await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/promoted", new { roles = new[] { "admin" } }, Cancel), 200);
+        await Expect.StatusAsync(await promoted.PutAsJsonAsync("/api/v1/employees/B002", change with { Name = "又改名" }, TenantClient.Json, Cancel), 403);
+        var unchanged = await Expect.StatusAsync(await tenant.Http.GetAsync("/api/v1/audit?action=employee.update", Cancel), 200);
+        Assert.Single(unchanged.AsArray(), e => e!["entry"]!["target"]!.GetValue<string>() == "B002");
+    }
 }

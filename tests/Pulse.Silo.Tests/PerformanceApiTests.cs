@@ -89,6 +89,76 @@ public sealed class PerformanceApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_past_month_of_a_department_and_of_the_overview_is_folded_from_the_members_events()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var (lastMonth, lastPeriod) = LastMonth();
+        await Expect.StatusAsync(await tenant.PostEventsAsync(
+        [
+            TestEvents.Loan("B001", 1_200_000, at: lastMonth), TestEvents.Loan("B002", 100_000, at: lastMonth),
+            TestEvents.Make("ticket.processed", "O002", new { minutes = 20, hasError = false }, at: lastMonth), TestEvents.Loan("B003", 900_000),
+        ]), 200);
+
+        var business = await tenant.GetJsonAsync($"/api/v1/departments/biz/performance?period={lastPeriod}");
+        var overview = await tenant.GetJsonAsync($"/api/v1/overview?period={lastPeriod}");
+
+        Assert.Equal(lastPeriod, business["period"]!.GetValue<string>());
+        Assert.Equal(5, business["members"]!.GetValue<int>());
+        Assert.Equal(2, business["membersWithData"]!.GetValue<int>());
+        Assert.Equal(2, business["reporting"]!.GetValue<int>());
+        Assert.Equal(2, business["distribution"]!.AsArray().Sum(n => n!.GetValue<int>()));
+        Assert.Equal(["B001", "B002"], business["top"]!.AsArray().Select(m => m!["employeeId"]!.GetValue<string>()));
+        // The same line the employee's own past scorecard gives, and the same average the aggregation makes of it.
+        var b001 = await tenant.GetJsonAsync($"/api/v1/employees/B001/performance?period={lastPeriod}");
+        var b002 = await tenant.GetJsonAsync($"/api/v1/employees/B002/performance?period={lastPeriod}");
+        Assert.Equal(b001["composite"]!.GetValue<decimal>(), business["top"]![0]!["composite"]!.GetValue<decimal>());
+        Assert.Equal(Math.Round((b001["composite"]!.GetValue<decimal>() + b002["composite"]!.GetValue<decimal>()) / 2, 2, MidpointRounding.AwayFromZero),
+            business["averageComposite"]!.GetValue<decimal>());
+
+        Assert.Equal(lastPeriod, overview["period"]!.GetValue<string>());
+        Assert.Equal(10, overview["members"]!.GetValue<int>());
+        Assert.Equal(3, overview["membersWithData"]!.GetValue<int>());
+        Assert.Equal(["B001", "B002", "O002"], overview["top"]!.AsArray().Select(m => m!["employeeId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("B003", overview.ToJsonString(), StringComparison.Ordinal); // this month's event stays in this month
+    }
+
+    [Fact]
+    public async Task A_month_without_data_says_so_instead_of_showing_zeros()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B001", 500_000)]), 200);
+        var empty = TestEvents.Now.AddYears(-2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        foreach (var path in new[] { $"/api/v1/departments/biz/performance?period={empty}", $"/api/v1/overview?period={empty}" })
+        {
+            var performance = await tenant.GetJsonAsync(path);
+            Assert.Equal(empty, performance["period"]!.GetValue<string>());
+            Assert.Equal(0, performance["membersWithData"]!.GetValue<int>());
+            Assert.Equal(0, performance["reporting"]!.GetValue<int>());
+            Assert.Null(performance["averageComposite"]);
+            Assert.Empty(performance["top"]!.AsArray());
+            Assert.True(performance["members"]!.GetValue<int>() > 0);
+        }
+        await Expect.ProblemAsync(await tenant.Http.GetAsync("/api/v1/departments/biz/performance?period=2026-13", Cancel), 400, "period");
+        await Expect.ProblemAsync(await tenant.Http.GetAsync("/api/v1/overview?period=last", Cancel), 400, "period");
+    }
+
+    [Fact]
+    public async Task Naming_the_open_month_gives_the_live_view()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B004", 1_500_000)]), 200);
+        var open = TestEvents.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var business = await Expect.EventuallyAsync(
+            () => tenant.GetJsonAsync($"/api/v1/departments/biz/performance?period={open}"),
+            d => d["top"]!.AsArray().FirstOrDefault()?["employeeId"]?.GetValue<string>() == "B004");
+
+        Assert.Equal(open, business["period"]!.GetValue<string>());
+        Assert.True(business["membersWithData"]!.GetValue<int>() >= 1);
+    }
+
+    [Fact]
     public async Task Publishing_a_template_recomputes_the_open_period_without_resending_events()
     {
         var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));

@@ -1,9 +1,11 @@
 namespace Pulse.Performance;
 
 /// <summary>
-/// Live aggregates of a department and its sub-departments. <see cref="Distribution"/> counts composites in
+/// Aggregates of a department and its sub-departments for one period (live for the open one). <see cref="Distribution"/> counts composites in
 /// bands of ten (index 0 = [0,10), …, index 10 = 100 and above); <see cref="AtRisk"/> counts members with a
-/// breached alert or a composite below 60.
+/// breached alert or a composite below 60. <see cref="MembersWithData"/> counts reporting members with at least one
+/// event in the period: 0 means the period has no data. A past period is folded from the log, and there only members
+/// with data report, so a month without data has no averages or ranks rather than zeros.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pulse.department-performance")]
 public sealed record DepartmentPerformance(
@@ -17,4 +19,5 @@ public sealed record DepartmentPerformance(
     [property: Id(7)] RankedMember[] Top,
     [property: Id(8)] RankedMember[] Bottom,
     [property: Id(9)] int AtRisk,
-    [property: Id(10)] DateTimeOffset AsOf);
+    [property: Id(10)] DateTimeOffset AsOf,
+    [property: Id(11)] int MembersWithData);

@@ -9,4 +9,5 @@ public sealed record MemberScore(
     [property: Id(3)] decimal? Composite,
     [property: Id(4)] Dictionary<string, decimal> IndicatorScores,
     [property: Id(5)] int BreachedAlerts,
-    [property: Id(6)] DateTimeOffset AsOf);
+    [property: Id(6)] DateTimeOffset AsOf,
+    [property: Id(7)] long EventCount);

@@ -7,6 +7,12 @@ public static class DepartmentAggregates
 {
     public const int Bands = 11;
 
+    /// <summary>How many members the top and bottom lists name.</summary>
+    public const int Ranked = 5;
+
+    /// <summary>A composite below this puts a member at risk.</summary>
+    public const decimal AtRiskBelow = 60;
+
     public static DepartmentPerformance Summarise(string departmentId, string period, int members, IReadOnlyCollection<MemberScore> lines, int ranked, decimal atRiskBelow, DateTimeOffset asOf)
     {
         var scored = lines.Where(l => l.Composite is not null).ToArray();
@@ -29,7 +35,8 @@ public static class DepartmentAggregates
             [.. ordered.Take(ranked).Select(Rank)],
             [.. ordered.Reverse().Take(ranked).Select(Rank)],
             lines.Count(l => l.BreachedAlerts > 0 || l.Composite < atRiskBelow),
-            asOf);
+            asOf,
+            lines.Count(l => l.EventCount > 0));
     }
 
     /// <summary>Combines department summaries (of disjoint member sets) into one, weighting averages by reporting members.</summary>
@@ -55,7 +62,8 @@ public static class DepartmentAggregates
             [.. parts.SelectMany(p => p.Top).OrderByDescending(m => m.Composite).ThenBy(m => m.EmployeeId, StringComparer.Ordinal).Take(ranked)],
             [.. parts.SelectMany(p => p.Bottom).OrderBy(m => m.Composite).ThenBy(m => m.EmployeeId, StringComparer.Ordinal).Take(ranked)],
             parts.Sum(p => p.AtRisk),
-            asOf);
+            asOf,
+            parts.Sum(p => p.MembersWithData));
     }
 
     private static int Band(decimal composite) => (int)Math.Clamp(Math.Floor(composite / 10), 0, Bands - 1);

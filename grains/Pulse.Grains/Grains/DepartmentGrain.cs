@@ -11,8 +11,8 @@ namespace Pulse.Grains;
 /// </summary>
 public sealed class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvider clock) : Grain, IDepartmentGrain
 {
-    private const int RankedCount = 5;
-    private const decimal AtRiskBelow = 60;
+    private const int RankedCount = DepartmentAggregates.Ranked;
+    private const decimal AtRiskBelow = DepartmentAggregates.AtRiskBelow;
 
     private readonly Dictionary<string, MemberScore> _scores = new(StringComparer.Ordinal);
     private string _tenantId = "";

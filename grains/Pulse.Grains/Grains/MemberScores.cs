@@ -11,5 +11,6 @@ public static class MemberScores
         performance.Composite,
         performance.Sections.SelectMany(s => s.Indicators).Where(i => i.Score is not null).ToDictionary(i => i.Id, i => i.Score!.Value, StringComparer.Ordinal),
         performance.BreachedAlerts.Length,
-        performance.AsOf);
+        performance.AsOf,
+        performance.EventCount);
 }

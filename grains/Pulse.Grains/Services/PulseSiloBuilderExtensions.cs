@@ -1,15 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using Pulse.Audit;
 
 namespace Pulse.Services;
 
 public static class PulseSiloBuilderExtensions
 {
     /// <summary>
-    /// What the grains need from their silo besides storage and the event log: the rules cache, the plan cache, the
-    /// department reporter, a clock, and Orleans' own binary format for stored state (exact decimals, compact
-    /// snapshots).
+    /// What the grains need from their silo besides storage, the event log and the audit log: the rules cache, the plan
+    /// cache, the department reporter, a clock, Orleans' own binary format for stored state (exact decimals, compact
+    /// snapshots), and the domain services the API, the hub and the bot share (changes, performance reading, the
+    /// overview, caller resolution).
     /// </summary>
     public static ISiloBuilder AddPulseGrains(this ISiloBuilder silo)
     {
@@ -19,6 +21,11 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<PlanCache>();
         silo.Services.AddSingleton<DepartmentReporter>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<DepartmentReporter>());
+        silo.Services.AddSingleton<AuditTrail>();
+        silo.Services.AddSingleton<CallerResolver>();
+        silo.Services.AddSingleton<OrganisationChanges>();
+        silo.Services.AddSingleton<TenantOverview>();
+        silo.Services.AddSingleton<PerformanceReader>();
         return silo;
     }
 }

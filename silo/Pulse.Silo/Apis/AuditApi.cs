@@ -19,14 +19,14 @@ public static class AuditApi
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditRecord>>> QueryAsync(RequestTenant tenant, IAuditLog log, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, long? afterId, int? limit) =>
-        TypedResults.Ok(await log.QueryAsync(new AuditQuery(tenant.Id, from, to, actor, action, afterId ?? 0, limit ?? 100)));
+    private static async Task<Ok<IReadOnlyList<AuditRecord>>> QueryAsync(PulseRequest tenant, IAuditLog log, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, long? afterId, int? limit) =>
+        TypedResults.Ok(await log.QueryAsync(new AuditQuery(tenant.TenantId, from, to, actor, action, afterId ?? 0, limit ?? 100)));
 
-    private static async Task ExportAsync(HttpContext http, RequestTenant tenant, IAuditLog log, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action)
+    private static async Task ExportAsync(HttpContext http, PulseRequest tenant, IAuditLog log, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action)
     {
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{tenant.Id}.csv\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{tenant.TenantId}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(false));
-        await AuditCsv.WriteAsync(log.ReadAllAsync(new AuditQuery(tenant.Id, from, to, actor, action, 0, 1000), http.RequestAborted), writer, http.RequestAborted);
+        await AuditCsv.WriteAsync(log.ReadAllAsync(new AuditQuery(tenant.TenantId, from, to, actor, action, 0, 1000), http.RequestAborted), writer, http.RequestAborted);
     }
 }

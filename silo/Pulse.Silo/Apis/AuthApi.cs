@@ -10,6 +10,8 @@ using Pulse.Services;
 using Pulse.Silo.Hosting;
 using Pulse.Silo.Problems;
 using Pulse.Silo.Security;
+using Pulse.Silo.Tenancy;
+using Pulse.Audit;
 
 namespace Pulse.Silo.Apis;
 
@@ -26,7 +28,7 @@ public static class AuthApi
             .WithDescription("The account is read again, so changed roles apply and a disabled account gets no new token.");
         group.MapPost("/sign-out", async (HttpContext http) => { await http.SignOutAsync(AuthSchemes.Cookie); return TypedResults.NoContent(); })
             .RequirePermission(Permission.Self).WithSummary("Sign out (ends the cookie session)");
-        group.MapGet("/me", MeAsync).RequirePermission(Permission.Self).WithSummary("Who the credential belongs to");
+        group.MapGet("/me", Me).RequirePermission(Permission.Self).WithSummary("Who the credential belongs to");
         group.MapPost("/password", ChangePasswordAsync).RequirePermission(Permission.Self).WithSummary("Change one's own password");
         group.MapGet("/sso", SingleSignOn).AllowAnonymous()
             .WithSummary("Sign in through the company's OpenID Connect provider (when configured)")
@@ -77,17 +79,17 @@ public static class AuthApi
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcOptions.Scheme]);
     }
 
-    private static async Task<Ok<Me>> MeAsync(HttpContext http, TenantRulesProvider rulesProvider)
+    /// <summary>The caller as their account is now: roles, linked employee and managed departments as they are, not as the token froze them.</summary>
+    private static Ok<Me> Me(PulseRequest request)
     {
-        var caller = PulseClaims.ToCaller(http.User)!;
-        var rules = await rulesProvider.GetAsync(caller.TenantId);
-        var managed = caller.Has(Role.Manager) && caller.EmployeeId is { } id && rules is not null ? rules.ManagedDepartments(id).Order(StringComparer.Ordinal).ToArray() : [];
+        var caller = request.Caller;
+        string[] managed = caller.Has(Role.Manager) && caller.EmployeeId is { } id ? [.. request.Rules.ManagedDepartments(id).Order(StringComparer.Ordinal)] : [];
         return TypedResults.Ok(new Me(caller.TenantId, caller.Name, caller.Kind, caller.Roles, caller.EmployeeId, caller.Scopes, managed));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(PasswordChange change, HttpContext http, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(PasswordChange change, PulseRequest request, IGrainFactory grains, AuditTrail audit)
     {
-        var caller = PulseClaims.ToCaller(http.User)!;
+        var caller = request.Caller;
         var result = await grains.GetGrain<IAccessGrain>(caller.TenantId).ChangePasswordAsync(caller.Name, change.CurrentPassword, change.NewPassword);
         if (!result.Applied) return Problem.Invalid(result.Errors);
         await audit.RecordAsync(caller, "user.password-change", caller.Name, null, null);

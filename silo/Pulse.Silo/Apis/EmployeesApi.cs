@@ -13,11 +13,11 @@ public static class EmployeesApi
     public static RouteGroupBuilder MapEmployeesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/employees").WithTags("Organisation");
-        group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) => TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Employees))
+        group.MapGet("/", (PulseRequest request) => TypedResults.Ok(request.Rules.Rules.Employees))
             .WithSummary("All employees").RequirePermission(Permission.OrganisationRead);
-        group.MapGet("/{employeeId}", GetAsync).WithSummary("One employee").RequirePermission(Permission.OrganisationRead);
-        group.MapPut("/{employeeId}", (string employeeId, RequestTenant tenant, Employee employee, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Caller, g => g.PutEmployeesAsync([employee with { Id = employeeId }])))
+        group.MapGet("/{employeeId}", Get).WithSummary("One employee").RequirePermission(Permission.OrganisationRead);
+        group.MapPut("/{employeeId}", async (string employeeId, PulseRequest request, Employee employee, OrganisationChanges changes) =>
+                (await changes.PutEmployeesAsync(request.Context, [employee with { Id = employeeId }])).ToHttp())
             .WithSummary("Create or change an employee").RequirePermission(Permission.OrganisationWrite);
         group.MapPost("/import", ImportCsvAsync)
             .WithSummary("Import employees from CSV")
@@ -27,21 +27,19 @@ public static class EmployeesApi
         return group;
     }
 
-    private static async Task<Results<Ok<Employee>, ProblemHttpResult>> GetAsync(string employeeId, RequestTenant tenant, TenantRulesProvider rules) =>
-        (await rules.GetAsync(tenant.Id))!.Employees.TryGetValue(employeeId, out var employee)
+    private static Results<Ok<Employee>, ProblemHttpResult> Get(string employeeId, PulseRequest request) =>
+        request.Rules.Employees.TryGetValue(employeeId, out var employee)
             ? TypedResults.Ok(employee)
             : Problem.NotFound($"Employee '{employeeId}' does not exist.");
 
-    private static async Task<Results<Ok<ChangeSummary>, ValidationProblem>> ImportCsvAsync(HttpRequest request, RequestTenant tenant, ChangeApplier changes, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChangeSummary>, ValidationProblem, ProblemHttpResult>> ImportCsvAsync(HttpRequest http, PulseRequest request, OrganisationChanges changes, CancellationToken cancellationToken)
     {
-        var (employees, lines, errors) = await EmployeeCsv.ReadAsync(request.Body, cancellationToken);
+        var (employees, lines, errors) = await EmployeeCsv.ReadAsync(http.Body, cancellationToken);
         if (errors.Count > 0) return Problem.Invalid(errors);
-        var result = await changes.ApplyAsync(tenant.Caller, g => g.PutEmployeesAsync([.. employees]));
-        if (result.Result is ValidationProblem problem)
-        {
-            // Name the CSV line rather than the position in the parsed list.
-            return Problem.Invalid(problem.ProblemDetails.Errors.SelectMany(kv => kv.Value.Select(reason => new ValidationError(EmployeeCsv.ToLine(kv.Key, lines), reason))));
-        }
-        return result;
+        var answer = await changes.PutEmployeesAsync(request.Context, [.. employees]);
+        // Name the CSV line rather than the position in the parsed list.
+        return answer.Status == AnswerStatus.Invalid
+            ? Problem.Invalid(answer.Errors.Select(e => e with { Item = EmployeeCsv.ToLine(e.Item, lines) }))
+            : answer.ToHttp();
     }
 }

@@ -29,14 +29,12 @@ public static class EventsApi
 
     private static async Task<Results<Ok<IngestionResult>, ValidationProblem, ProblemHttpResult>> IngestAsync(
         HttpRequest request,
-        RequestTenant tenant,
-        TenantRulesProvider rulesProvider,
+        PulseRequest tenant,
         IngestionService ingestion,
         IOptions<PulseOptions> options,
         CancellationToken cancellationToken)
     {
-        var rules = await rulesProvider.GetAsync(tenant.Id);
-        if (rules is null) return Problem.NotFound($"Tenant '{tenant.Id}' does not exist.");
+        var rules = tenant.Rules;
         var (items, item, error) = await EventBatchReader.ReadAsync(request, options.Value.MaxEventsPerRequest, rules, cancellationToken);
         if (items is null) return Problem.Invalid(item!, error!);
         try

@@ -13,9 +13,9 @@ public static class OrganisationApi
     public static RouteGroupBuilder MapOrganisationApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/organisation").WithTags("Organisation");
-        group.MapGet("/", ExportAsync).WithSummary("The whole organisation as one document (latest template versions)").RequirePermission(Permission.OrganisationRead);
-        group.MapPut("/", (RequestTenant tenant, OrganisationDocument document, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Caller, g => g.ImportAsync(document)))
+        group.MapGet("/", Export).WithSummary("The whole organisation as one document (latest template versions)").RequirePermission(Permission.OrganisationRead);
+        group.MapPut("/", async (PulseRequest request, OrganisationDocument document, OrganisationChanges changes) =>
+                (await changes.ImportAsync(request.Context, document)).ToHttp())
             .WithSummary("Import an organisation document")
             .WithDescription("Event types, templates, departments and employees in one request. Items with a known id are replaced, new ones added; the whole document is validated against the result and applied whole or not at all.")
             .RequirePermission(Permission.OrganisationWrite);
@@ -25,10 +25,10 @@ public static class OrganisationApi
     public static RouteGroupBuilder MapEventTypesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/event-types").WithTags("Organisation");
-        group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) => TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.EventTypes))
+        group.MapGet("/", (PulseRequest request) => TypedResults.Ok(request.Rules.Rules.EventTypes))
             .WithSummary("Registered event types").RequirePermission(Permission.OrganisationRead);
-        group.MapPut("/{type}", (string type, RequestTenant tenant, EventTypeDefinition definition, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Caller, g => g.PutEventTypeAsync(definition with { Type = type })))
+        group.MapPut("/{type}", async (string type, PulseRequest request, EventTypeDefinition definition, OrganisationChanges changes) =>
+                (await changes.PutEventTypeAsync(request.Context, definition with { Type = type })).ToHttp())
             .WithSummary("Register or change an event type and its fields").RequirePermission(Permission.OrganisationWrite);
         return group;
     }
@@ -36,24 +36,23 @@ public static class OrganisationApi
     public static RouteGroupBuilder MapDepartmentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/departments").WithTags("Organisation");
-        group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) => TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Departments))
+        group.MapGet("/", (PulseRequest request) => TypedResults.Ok(request.Rules.Rules.Departments))
             .WithSummary("All departments").RequirePermission(Permission.OrganisationRead);
-        group.MapGet("/{departmentId}", GetDepartmentAsync).WithSummary("One department").RequirePermission(Permission.OrganisationRead);
-        group.MapPut("/{departmentId}", (string departmentId, RequestTenant tenant, Department department, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Caller, g => g.PutDepartmentAsync(department with { Id = departmentId })))
+        group.MapGet("/{departmentId}", GetDepartment).WithSummary("One department").RequirePermission(Permission.OrganisationRead);
+        group.MapPut("/{departmentId}", async (string departmentId, PulseRequest request, Department department, OrganisationChanges changes) =>
+                (await changes.PutDepartmentAsync(request.Context, department with { Id = departmentId })).ToHttp())
             .WithSummary("Create or change a department").RequirePermission(Permission.OrganisationWrite);
         return group;
     }
 
-    private static async Task<Ok<OrganisationDocument>> ExportAsync(RequestTenant tenant, TenantRulesProvider rules)
+    private static Ok<OrganisationDocument> Export(PulseRequest request)
     {
-        var current = (await rules.GetAsync(tenant.Id))!.Rules;
-        var latest = current.Templates.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.MaxBy(t => t.Version)!).ToArray();
-        return TypedResults.Ok(new OrganisationDocument(current.EventTypes, latest, current.Departments, current.Employees));
+        var current = request.Rules.Rules;
+        return TypedResults.Ok(new OrganisationDocument(current.EventTypes, TemplatesApi.LatestVersions(current), current.Departments, current.Employees));
     }
 
-    private static async Task<Results<Ok<Department>, ProblemHttpResult>> GetDepartmentAsync(string departmentId, RequestTenant tenant, TenantRulesProvider rules) =>
-        (await rules.GetAsync(tenant.Id))!.FindDepartment(departmentId) is { } department
+    private static Results<Ok<Department>, ProblemHttpResult> GetDepartment(string departmentId, PulseRequest request) =>
+        request.Rules.FindDepartment(departmentId) is { } department
             ? TypedResults.Ok(department)
             : Problem.NotFound($"Department '{departmentId}' does not exist.");
 }

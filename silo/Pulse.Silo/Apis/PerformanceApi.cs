@@ -1,15 +1,14 @@
-using Pulse.Security;
-using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pulse.Grains;
 using Pulse.Performance;
-using Pulse.Scoring;
+using Pulse.Security;
 using Pulse.Services;
 using Pulse.Silo.Problems;
+using Pulse.Silo.Security;
 using Pulse.Silo.Tenancy;
 
 namespace Pulse.Silo.Apis;
 
+/// <summary>Performance reads: each asks <see cref="PerformanceReader"/>, the service the hub and the bot ask too.</summary>
 public static class PerformanceApi
 {
     public static IEndpointRouteBuilder MapPerformanceApi(this IEndpointRouteBuilder routes)
@@ -21,33 +20,29 @@ public static class PerformanceApi
             .WithSummary("An employee's alert crossings, newest first")
             .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
         routes.MapGet("/departments/{departmentId}/performance", GetDepartmentAsync).WithTags("Performance")
-            .WithSummary("Live aggregates of a department and its sub-departments")
+            .WithSummary("Aggregates of a department and its sub-departments: live (open period) or a past period's (?period=yyyy-MM)")
+            .WithDescription("A past period is folded from the members' events in the log. membersWithData counts members with events in the period; 0 means the period has no data.")
             .RequirePermission(Permission.DepartmentPerformanceRead, "departmentId");
-        routes.MapGet("/overview", (RequestTenant tenant, TenantOverview overview) => overview.GetAsync(tenant.Id)).WithTags("Performance")
-            .WithSummary("Live aggregates of the whole tenant").RequirePermission(Permission.OverviewRead);
+        routes.MapGet("/overview", GetOverviewAsync).WithTags("Performance")
+            .WithSummary("Aggregates of the whole tenant: live (open period) or a past period's (?period=yyyy-MM)")
+            .WithDescription("membersWithData counts employees with events in the period; 0 means the period has no data.")
+            .RequirePermission(Permission.OverviewRead);
         return routes;
     }
 
     private static async Task<Results<Ok<EmployeePerformance>, ValidationProblem, ProblemHttpResult>> GetEmployeeAsync(
-        string employeeId, string? period, RequestTenant tenant, TenantRulesProvider rules, IGrainFactory grains)
-    {
-        if (period is not null && !Period.IsValid(period)) return Problem.Invalid("period", "must be a month as yyyy-MM, e.g. 2026-10");
-        var compiled = (await rules.GetAsync(tenant.Id))!;
-        if (!compiled.Employees.TryGetValue(employeeId, out var employee)) return Problem.NotFound($"Employee '{employeeId}' does not exist.");
-        if (compiled.TemplateIdFor(employee.DepartmentId) is null) return Problem.NotFound($"No KPI template is assigned to department '{employee.DepartmentId}' or above it.");
-        var performance = await grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenant.Id, employeeId)).GetPerformanceAsync(period);
-        return performance is null ? Problem.NotFound($"No scores for employee '{employeeId}'.") : TypedResults.Ok(performance);
-    }
+        string employeeId, string? period, PulseRequest request, PerformanceReader reader) =>
+        (await reader.GetEmployeeAsync(request.Context, employeeId, period)).ToHttp();
 
-    private static async Task<Results<Ok<AlertRecord[]>, ProblemHttpResult>> GetAlertsAsync(string employeeId, int? limit, RequestTenant tenant, TenantRulesProvider rules, IGrainFactory grains)
-    {
-        if (!(await rules.GetAsync(tenant.Id))!.Employees.ContainsKey(employeeId)) return Problem.NotFound($"Employee '{employeeId}' does not exist.");
-        return TypedResults.Ok(await grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenant.Id, employeeId)).GetAlertsAsync(limit ?? 50));
-    }
+    private static async Task<Results<Ok<AlertRecord[]>, ValidationProblem, ProblemHttpResult>> GetAlertsAsync(
+        string employeeId, int? limit, PulseRequest request, PerformanceReader reader) =>
+        (await reader.GetAlertsAsync(request.Context, employeeId, limit ?? 50)).ToHttp();
 
-    private static async Task<Results<Ok<DepartmentPerformance>, ProblemHttpResult>> GetDepartmentAsync(string departmentId, RequestTenant tenant, TenantRulesProvider rules, IGrainFactory grains)
-    {
-        if ((await rules.GetAsync(tenant.Id))!.FindDepartment(departmentId) is null) return Problem.NotFound($"Department '{departmentId}' does not exist.");
-        return TypedResults.Ok(await grains.GetGrain<IDepartmentGrain>(GrainKeys.For(tenant.Id, departmentId)).GetPerformanceAsync());
-    }
+    private static async Task<Results<Ok<DepartmentPerformance>, ValidationProblem, ProblemHttpResult>> GetDepartmentAsync(
+        string departmentId, string? period, PulseRequest request, PerformanceReader reader) =>
+        (await reader.GetDepartmentAsync(request.Context, departmentId, period)).ToHttp();
+
+    private static async Task<Results<Ok<DepartmentPerformance>, ValidationProblem, ProblemHttpResult>> GetOverviewAsync(
+        string? period, PulseRequest request, PerformanceReader reader) =>
+        (await reader.GetOverviewAsync(request.Context, period)).ToHttp();
 }

@@ -16,16 +16,15 @@ public static class TemplatesApi
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/templates").WithTags("Templates");
-        group.MapGet("/", async (RequestTenant tenant, TenantRulesProvider rules) =>
-                TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Templates.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.MaxBy(t => t.Version)!).ToArray()))
+        group.MapGet("/", (PulseRequest request) => TypedResults.Ok(LatestVersions(request.Rules.Rules)))
             .WithSummary("The latest version of each template").RequirePermission(Permission.TemplatesRead);
-        group.MapGet("/{templateId}/versions", GetVersionsAsync).WithSummary("Every published version of a template").RequirePermission(Permission.TemplatesRead);
-        group.MapPut("/{templateId}", (string templateId, RequestTenant tenant, KpiTemplate template, ChangeApplier changes) =>
-                changes.ApplyAsync(tenant.Caller, g => g.PublishTemplateAsync(template with { Id = templateId })))
+        group.MapGet("/{templateId}/versions", GetVersions).WithSummary("Every published version of a template").RequirePermission(Permission.TemplatesRead);
+        group.MapPut("/{templateId}", async (string templateId, PulseRequest request, KpiTemplate template, OrganisationChanges changes) =>
+                (await changes.PublishTemplateAsync(request.Context, template with { Id = templateId })).ToHttp())
             .WithSummary("Publish a new version of a template")
             .WithDescription("The new version governs the open period: the affected employees' scores are recomputed from the event log before this returns; no event needs to be sent again.")
             .RequirePermission(Permission.TemplatesWrite);
-        group.MapPost("/validate", ValidateAsync).WithSummary("Check a draft template without publishing it").RequirePermission(Permission.TemplatesWrite);
+        group.MapPost("/validate", Validate).WithSummary("Check a draft template without publishing it").RequirePermission(Permission.TemplatesWrite);
         group.MapPost("/what-if", WhatIfAsync)
             .WithSummary("Score a draft template against a period, changing nothing")
             .WithDescription("Folds the period's events from the log under the draft. Give employeeIds or a departmentId (its members, sub-departments included); neither means every employee the draft's template id is assigned to.")
@@ -33,21 +32,25 @@ public static class TemplatesApi
         return group;
     }
 
-    private static async Task<Results<Ok<KpiTemplate[]>, ProblemHttpResult>> GetVersionsAsync(string templateId, RequestTenant tenant, TenantRulesProvider rules)
+    /// <summary>The newest version of each template.</summary>
+    public static KpiTemplate[] LatestVersions(Organisation.TenantRules rules) =>
+        [.. rules.Templates.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.OrderBy(t => t.Version).Last())];
+
+    private static Results<Ok<KpiTemplate[]>, ProblemHttpResult> GetVersions(string templateId, PulseRequest request)
     {
-        var versions = (await rules.GetAsync(tenant.Id))!.Rules.Templates.Where(t => t.Id == templateId).OrderBy(t => t.Version).ToArray();
+        var versions = request.Rules.Rules.Templates.Where(t => t.Id == templateId).OrderBy(t => t.Version).ToArray();
         return versions.Length == 0 ? Problem.NotFound($"Template '{templateId}' does not exist.") : TypedResults.Ok(versions);
     }
 
-    private static async Task<Results<Ok<TemplateCheck>, ValidationProblem>> ValidateAsync(RequestTenant tenant, KpiTemplate template, TenantRulesProvider rules)
+    private static Results<Ok<TemplateCheck>, ValidationProblem> Validate(PulseRequest request, KpiTemplate template)
     {
-        var errors = TemplateValidator.Validate(template, (await rules.GetAsync(tenant.Id))!.EventTypes, "template");
+        var errors = TemplateValidator.Validate(template, request.Rules.EventTypes, "template");
         return errors.Count > 0 ? Problem.Invalid(errors) : TypedResults.Ok(new TemplateCheck(true));
     }
 
-    private static async Task<Results<Ok<EmployeePerformance[]>, ValidationProblem>> WhatIfAsync(RequestTenant tenant, WhatIfRequest request, TenantRulesProvider rulesProvider, IGrainFactory grains)
+    private static async Task<Results<Ok<EmployeePerformance[]>, ValidationProblem>> WhatIfAsync(PulseRequest caller, WhatIfRequest request, IGrainFactory grains)
     {
-        var rules = (await rulesProvider.GetAsync(tenant.Id))!;
+        var rules = caller.Rules;
         var errors = TemplateValidator.Validate(request.Template, rules.EventTypes, "template").ToList();
         if (!Period.IsValid(request.Period)) errors.Add(new("period", "must be a month as yyyy-MM, e.g. 2026-10"));
         if (request.DepartmentId is not null && rules.FindDepartment(request.DepartmentId) is null) errors.Add(new("departmentId", $"department '{request.DepartmentId}' does not exist"));
@@ -58,6 +61,6 @@ public static class TemplatesApi
         var employees = request.EmployeeIds is { Length: > 0 } ids ? ids
             : request.DepartmentId is { } departmentId ? [.. rules.MembersOf(departmentId).Select(e => e.Id)]
             : [.. rules.Rules.Employees.Where(e => rules.TemplateIdFor(e.DepartmentId) == request.Template.Id).Select(e => e.Id)];
-        return TypedResults.Ok(await grains.GetGrain<IWhatIfGrain>(tenant.Id).PreviewAsync(request.Template, request.Period, employees));
+        return TypedResults.Ok(await grains.GetGrain<IWhatIfGrain>(caller.TenantId).PreviewAsync(request.Template, request.Period, employees));
     }
 }

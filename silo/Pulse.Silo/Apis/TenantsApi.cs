@@ -1,3 +1,4 @@
+using Pulse.Audit;
 using Pulse.Security;
 using Pulse.Silo.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,9 +28,9 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/tenant").WithTags("Tenants");
-        group.MapGet("/", GetAsync).WithSummary("The tenant's settings").RequirePermission(Permission.TenantRead);
-        group.MapPut("/", (RequestTenant tenant, TenantSettings settings, ChangeApplier changes) =>
-            changes.ApplyAsync(tenant.Caller, g => g.UpdateSettingsAsync(settings))).WithSummary("Change the tenant's settings").RequirePermission(Permission.TenantWrite);
+        group.MapGet("/", (PulseRequest request) => TypedResults.Ok(request.Rules.Rules.Settings)).WithSummary("The tenant's settings").RequirePermission(Permission.TenantRead);
+        group.MapPut("/", async (PulseRequest request, TenantSettings settings, OrganisationChanges changes) =>
+            (await changes.UpdateSettingsAsync(request.Context, settings)).ToHttp()).WithSummary("Change the tenant's settings").RequirePermission(Permission.TenantWrite);
         return group;
     }
 
@@ -37,14 +38,14 @@ public static class TenantsApi
     {
         var settings = request.Settings;
         var errors = TenantSettingsValidator.Validate(settings).Concat(CheckFirstAdmin(request.Admin)).ToArray();
-        if (errors.Length > 0) return Problem.Invalid(errors);
+        if (errors.Length > 0 || request.Admin is not { } firstAdmin) return Problem.Invalid(errors);
         var result = await grains.GetGrain<ITenantGrain>(settings.TenantId).CreateAsync(settings);
         if (!result.Applied) return Problem.Conflict(result.Errors[0].Reason);
         rules.Invalidate(settings.TenantId);
-        var admin = await grains.GetGrain<IAccessGrain>(settings.TenantId).CreateUserAsync(request.Admin!);
+        var admin = await grains.GetGrain<IAccessGrain>(settings.TenantId).CreateUserAsync(firstAdmin);
         if (!admin.Applied) return Problem.Invalid(admin.Errors.Select(e => e with { Item = $"admin.{e.Item}" }));
         await audit.RecordAsync(settings.TenantId, "operator", "tenant.create", settings.TenantId, null, settings);
-        await audit.RecordAsync(settings.TenantId, "operator", "user.create", request.Admin!.UserName, null, new { request.Admin.UserName, request.Admin.Roles });
+        await audit.RecordAsync(settings.TenantId, "operator", "user.create", firstAdmin.UserName, null, new { firstAdmin.UserName, firstAdmin.Roles });
         return TypedResults.Created("/api/v1/tenant", settings);
     }
 
@@ -58,7 +59,4 @@ public static class TenantsApi
         if (admin.Roles is null || admin.Roles.Length != 1 || admin.Roles[0] != Role.Admin) errors.Add(new ValidationError("admin.roles", "must be exactly [\"admin\"]: there are no employees to link yet"));
         return errors;
     }
-
-    private static async Task<Ok<TenantSettings>> GetAsync(RequestTenant tenant, TenantRulesProvider rules) =>
-        TypedResults.Ok((await rules.GetAsync(tenant.Id))!.Rules.Settings);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Pulse.Audit;
 using Pulse.Grains;
 using Pulse.Organisation;
 using Pulse.Security;
@@ -22,11 +23,13 @@ public sealed partial class DemoRunner(
     TenantRulesProvider rulesProvider,
     IServer server,
     AuditTrail audit,
+    OrganisationChanges changes,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<DemoRunner> logger) : BackgroundService
 {
     private const int BatchSize = 500;
+    private const string Seeder = "system:demo";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,11 +68,14 @@ public sealed partial class DemoRunner(
     {
         var tenant = grains.GetGrain<ITenantGrain>(demo.TenantId);
         if (await tenant.GetRulesAsync() is not null) return false;
-        await tenant.CreateAsync(DemoCompany.Settings(demo.TenantId));
-        var result = await tenant.ImportAsync(DemoCompany.Document(demo.Employees));
-        if (!result.Applied) throw new InvalidOperationException("The demo company does not validate: " + string.Join("; ", result.Errors.Select(e => $"{e.Item}: {e.Reason}")));
-        await audit.RecordChangesAsync(new Caller(demo.TenantId, "system:demo", CallerKind.User, [], null, []), null, (await tenant.GetRulesAsync())!);
-        rulesProvider.Invalidate(demo.TenantId);
+        var settings = DemoCompany.Settings(demo.TenantId);
+        await tenant.CreateAsync(settings);
+        await audit.RecordAsync(demo.TenantId, Seeder, "tenant.create", demo.TenantId, null, settings);
+        var rules = await rulesProvider.GetAsync(demo.TenantId) ?? throw new InvalidOperationException($"The demo tenant {demo.TenantId} was not created.");
+        // The company comes in through the same change service as the API's, as HR would bring it.
+        var seeder = new CallerContext(new Caller(demo.TenantId, Seeder, CallerKind.User, [Role.Hr], null, []), rules);
+        var result = await changes.ImportAsync(seeder, DemoCompany.Document(demo.Employees));
+        if (result.Status != AnswerStatus.Ok) throw new InvalidOperationException("The demo company does not validate: " + string.Join("; ", result.Errors.Select(e => $"{e.Item}: {e.Reason}")));
         LogSeeded(logger, demo.TenantId, demo.Employees);
         cancellationToken.ThrowIfCancellationRequested();
         return true;

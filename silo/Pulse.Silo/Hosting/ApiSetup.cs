@@ -21,9 +21,7 @@ public static class ApiSetup
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemesTransformer>());
         builder.Services.AddSingleton<EmployeeCallBatcher>();
         builder.Services.AddSingleton<IngestionService>();
-        builder.Services.AddSingleton<ChangeApplier>();
-        builder.Services.AddSingleton<AuditTrail>();
-        builder.Services.AddSingleton<TenantOverview>();
+        builder.Services.AddSingleton<PulseRequestResolver>();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }

@@ -19,7 +19,7 @@ public sealed class AccountCache(IGrainFactory grains, TimeProvider clock)
     {
         if (caller.Kind != CallerKind.User) return caller;
         var account = await _accounts.GetAsync((caller.TenantId, caller.Name), key => grains.GetGrain<IAccessGrain>(key.Tenant).GetUserAsync(key.UserName));
-        return account is null || account.Disabled ? null : caller with { Roles = account.Roles, EmployeeId = account.EmployeeId };
+        return LiveCaller.Of(caller, account);
     }
 
     public void Invalidate(string tenantId, string userName) => _accounts.Invalidate((tenantId, userName));

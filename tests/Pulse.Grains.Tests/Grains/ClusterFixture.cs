@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Pulse.Audit;
 using Pulse.EventLog;
 using Pulse.Grains;
 using Pulse.Services;
@@ -42,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             var directory = s_dataDirectory;
             siloBuilder.Services.AddSqliteEventLog(o => o.Path = Path.Combine(directory, "events.db"));
+            siloBuilder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(directory, "audit.db"));
             siloBuilder.AddPulseGrains();
             siloBuilder.AddSqliteGrainStorage(StorageNames.Organisation, o => o.Path = Path.Combine(directory, "organisation.db"));
             siloBuilder.AddSqliteGrainStorage(StorageNames.Snapshots, o => o.Path = Path.Combine(directory, "snapshots.db"));

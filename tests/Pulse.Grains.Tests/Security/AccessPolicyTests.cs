@@ -88,10 +88,30 @@ public sealed class AccessPolicyGrainTests(ClusterFixture fixture)
     public async Task The_hub_and_the_bot_get_the_same_answers_through_the_grain()
     {
         var tenantId = await TestCompany.CreateAsync(fixture.Cluster.GrainFactory);
+        var created = await fixture.Cluster.GrainFactory.GetGrain<IAccessGrain>(tenantId).CreateUserAsync(new NewUser("e1", "correct-horse-battery", [Role.Employee], "E001"));
+        Assert.True(created.Applied);
         var policy = fixture.Cluster.GrainFactory.GetGrain<IAccessPolicyGrain>(tenantId);
 
         Assert.True(await policy.AllowsAsync(new Caller(tenantId, "e1", CallerKind.User, [Role.Employee], "E001", []), Permission.EmployeePerformanceRead, "E001"));
         Assert.False(await policy.AllowsAsync(new Caller(tenantId, "e1", CallerKind.User, [Role.Employee], "E001", []), Permission.EmployeePerformanceRead, "E002"));
         Assert.False(await policy.AllowsAsync(new Caller("elsewhere", "hr", CallerKind.User, [Role.Hr], null, []), Permission.OverviewRead, null));
+    }
+
+    [Fact]
+    public async Task The_grain_judges_the_account_as_it_is_now_not_the_roles_presented()
+    {
+        var tenantId = await TestCompany.CreateAsync(fixture.Cluster.GrainFactory);
+        var access = fixture.Cluster.GrainFactory.GetGrain<IAccessGrain>(tenantId);
+        Assert.True((await access.CreateUserAsync(new NewUser("e2", "correct-horse-battery", [Role.Employee], "E002"))).Applied);
+        var policy = fixture.Cluster.GrainFactory.GetGrain<IAccessPolicyGrain>(tenantId);
+        var claimsHr = new Caller(tenantId, "e2", CallerKind.User, [Role.Hr], null, []);
+
+        Assert.False(await policy.AllowsAsync(claimsHr, Permission.OverviewRead, null));
+        Assert.True(await policy.AllowsAsync(claimsHr, Permission.EmployeePerformanceRead, "E002"));
+        Assert.False(await policy.AllowsAsync(new Caller(tenantId, "nobody", CallerKind.User, [Role.Hr], null, []), Permission.OverviewRead, null));
+
+        Assert.True((await access.UpdateUserAsync("e2", null, null, disabled: true)).Applied);
+        Assert.False(await policy.AllowsAsync(claimsHr, Permission.EmployeePerformanceRead, "E002"));
+        Assert.Null(await policy.ResolveAsync(claimsHr));
     }
 }

@@ -1,9 +1,12 @@
 using System.Security.Claims;
-using Pulse.Security;
 
-namespace Pulse.Silo.Security;
+namespace Pulse.Security;
 
-/// <summary>The claims Pulse puts in its principals, and the conversion to the <see cref="Caller"/> the policy reads.</summary>
+/// <summary>
+/// The claims Pulse puts in its principals, and the conversion to the <see cref="Caller"/> the policy reads. Shared
+/// with the dashboard hub and the chat bot, which authenticate with the same credentials and present the caller to
+/// the service grains.
+/// </summary>
 public static class PulseClaims
 {
     public const string Tenant = "pulse:tenant";
@@ -40,10 +43,10 @@ public static class PulseClaims
     public static Caller? ToCaller(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true) return null;
-        var tenant = principal.FindFirstValue(Tenant);
-        var name = principal.FindFirstValue(ClaimTypes.Name);
-        if (tenant is null || name is null || !Enum.TryParse<CallerKind>(principal.FindFirstValue(Kind), out var kind)) return null;
+        var tenant = principal.FindFirst(Tenant)?.Value;
+        var name = principal.FindFirst(ClaimTypes.Name)?.Value;
+        if (tenant is null || name is null || !Enum.TryParse<CallerKind>(principal.FindFirst(Kind)?.Value, out var kind)) return null;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? (Role?)r : null).OfType<Role>().ToArray();
-        return new Caller(tenant, name, kind, roles, principal.FindFirstValue(Employee), [.. principal.FindAll(Scope).Select(c => c.Value)]);
+        return new Caller(tenant, name, kind, roles, principal.FindFirst(Employee)?.Value, [.. principal.FindAll(Scope).Select(c => c.Value)]);
     }
 }

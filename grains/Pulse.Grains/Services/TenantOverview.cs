@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using Pulse.Grains;
 using Pulse.Performance;
-using Pulse.Services;
 
-namespace Pulse.Silo.Apis;
+namespace Pulse.Services;
 
 /// <summary>
 /// The tenant-wide view, combined on each silo from the top-level departments' summaries and kept for a second:

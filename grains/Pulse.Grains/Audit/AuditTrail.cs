@@ -1,19 +1,23 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using Pulse.Audit;
+using System.Text.Json.Serialization;
 using Pulse.Organisation;
 using Pulse.Security;
 
-namespace Pulse.Silo.Security;
+namespace Pulse.Audit;
 
 /// <summary>
 /// Writes who changed what into the append-only audit log, with the item as JSON before and after. Organisation
 /// changes are recorded item by item: each event type, department, employee and template version that differs.
 /// </summary>
-public sealed class AuditTrail(IAuditLog log, IOptions<JsonOptions> json, TimeProvider clock)
+public sealed class AuditTrail(IAuditLog log, TimeProvider clock)
 {
-    private JsonSerializerOptions Json => json.Value.SerializerOptions;
+    /// <summary>The items as the API shows them: camelCase, enums as camelCase strings, names in their own script.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
 
     public Task RecordAsync(Caller caller, string action, string target, object? before, object? after) =>
         log.AppendAsync([Entry(caller.TenantId, caller.Name, action, target, before, after)]);
@@ -53,5 +57,5 @@ public sealed class AuditTrail(IAuditLog log, IOptions<JsonOptions> json, TimePr
     private AuditEntry Entry(string tenantId, string actor, string action, string target, object? before, object? after) =>
         new(tenantId, clock.GetUtcNow(), actor, action, target, before is null ? null : Serialize(before), after is null ? null : Serialize(after));
 
-    private string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 }
