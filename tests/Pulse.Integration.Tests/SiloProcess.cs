@@ -101,6 +101,10 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+            {
+                // Listening but not answering yet (a loaded machine): ask again until the deadline.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException("The silo did not start in time.");
