@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Pulse.Silo.Tests.Infrastructure;
 
 namespace Pulse.Integration.Tests;
 
@@ -22,7 +22,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var process = Process.Start(StartInfo(dataDirectory, port, settings)) ?? throw new InvalidOperationException("Could not start the silo.");
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
@@ -50,7 +50,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunUntilExitAsync(
         string dataDirectory, IDictionary<string, string>? settings, int? httpPort, TimeSpan within)
     {
-        using var process = Process.Start(StartInfo(dataDirectory, httpPort ?? FreePort(), settings)) ?? throw new InvalidOperationException("Could not start the silo.");
+        using var process = Process.Start(StartInfo(dataDirectory, httpPort ?? FreePort.Next(), settings)) ?? throw new InvalidOperationException("Could not start the silo.");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
@@ -85,8 +85,8 @@ public sealed class SiloProcess : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["Pulse:DataDirectory"] = dataDirectory,
-            ["Pulse:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Pulse:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Pulse:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Pulse:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
@@ -166,12 +166,5 @@ public sealed class SiloProcess : IAsyncDisposable
         if (root is null) throw new InvalidOperationException("Cannot find the repository root (Actors.sln) above " + here);
         var path = Path.Combine(root.FullName, "silo", "Pulse.Silo", "bin", configuration, "net10.0", "Pulse.Silo.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first.", path);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
+using NodaTime;
 
 namespace Pulse.Scoring;
 
 /// <summary>
 /// A review period is a calendar month in the tenant's time zone, written <c>yyyy-MM</c>.
 /// Everything here takes the instant and the zone as parameters so live folds, rebuilds and previews agree.
+/// Month arithmetic in the zone is NodaTime's, on the IANA time zone database NodaTime ships (<see cref="TenantZones"/>),
+/// so every silo draws the same month boundaries whatever time zone data its machine has.
 /// </summary>
 public static class Period
 {
@@ -13,7 +16,7 @@ public static class Period
     /// <summary>The period an event belongs to: the month of <paramref name="occurredAt"/> seen from <paramref name="zone"/>.</summary>
     public static string Of(DateTimeOffset occurredAt, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTime(occurredAt, zone);
+        var local = Instant.FromDateTimeOffset(occurredAt).InZone(TenantZones.Of(zone)).Date;
         return Format(local.Year, local.Month);
     }
 
@@ -100,17 +103,10 @@ public static class Period
 
     private static DateTimeOffset StartOfMonth(int year, int month, TimeZoneInfo zone)
     {
-        var local = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-
-        // Some zones skip local midnight on a DST change; the month then starts at the first local time that exists.
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        // When midnight happens twice the month starts at the earlier instant, which has the larger offset.
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
+        // The first instant of the month's first day: where a DST change skips local midnight that is the first local
+        // time that exists; where midnight happens twice, the earlier of the two.
+        var start = TenantZones.Of(zone).AtStartOfDay(new LocalDate(year, month, 1));
+        return TenantZones.ToDateTimeOffset(start);
     }
 
     private static string Format(int year, int month) =>

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Pulse.Grains;
 using Pulse.Performance;
 
@@ -6,23 +6,27 @@ namespace Pulse.Services;
 
 /// <summary>
 /// The tenant-wide view, combined on each silo from the top-level departments' summaries and kept for a second:
-/// no company-wide grain sits on the hot path, and readers on one silo share one fan-out per second.
+/// no company-wide grain sits on the hot path, and readers on one silo share one fan-out per second. At most
+/// <see cref="Capacity"/> tenants' views are held.
 /// </summary>
-public sealed class TenantOverview(IGrainFactory grains, TenantRulesProvider rulesProvider, TimeProvider clock)
+public sealed class TenantOverview(IGrainFactory grains, TenantRulesProvider rulesProvider, TimeProvider clock) : IDisposable
 {
+    public const int Capacity = 1_000;
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-    private readonly ConcurrentDictionary<string, DepartmentPerformance> _cache = new(StringComparer.Ordinal);
+    private readonly MemoryCache _cache = BoundedCache.Create(Capacity, clock);
 
     public async Task<DepartmentPerformance> GetAsync(string tenantId)
     {
+        if (_cache.TryGetValue(tenantId, out DepartmentPerformance? cached)) return cached!;
         var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(tenantId, out var cached) && now - cached.AsOf < MaxAge) return cached;
         var rules = (await rulesProvider.GetAsync(tenantId))!;
         var roots = rules.Rules.Departments.Where(d => d.ParentId is null).ToArray();
         var parts = await Task.WhenAll(roots.Select(d => grains.GetGrain<IDepartmentGrain>(GrainKeys.For(tenantId, d.Id)).GetPerformanceAsync()));
         var period = parts.FirstOrDefault()?.Period ?? "";
         var overview = DepartmentAggregates.Combine(tenantId, period, parts, 5, now);
-        _cache[tenantId] = overview;
+        _cache.Set(tenantId, overview, BoundedCache.Until(now + MaxAge));
         return overview;
     }
+
+    public void Dispose() => _cache.Dispose();
 }

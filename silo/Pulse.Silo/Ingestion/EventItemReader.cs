@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pulse.Events;
 using Pulse.Organisation;
+using Pulse.Scoring;
 
 namespace Pulse.Silo.Ingestion;
 
@@ -105,13 +106,7 @@ public static class EventItemReader
     }
 
     /// <summary>Requires an explicit offset ('Z' or ±hh:mm): a local time without one would fall into the wrong month.</summary>
-    private static bool TryParseInstant(string text, out DateTimeOffset value)
-    {
-        value = default;
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-        return hasOffset && text.Contains('T', StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-    }
+    private static bool TryParseInstant(string text, out DateTimeOffset value) => OffsetTimeText.TryParse(text, out value);
 
     // One buffer and writer per thread: compacting runs for every posted event.
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;

@@ -6,9 +6,9 @@ namespace Pulse.Silo.Security;
 /// <summary>
 /// The silo's copy of user accounts, so every request is judged by the account as it is now — a disabled account
 /// or a removed role stops working at once on this silo and within <see cref="MaxAge"/> on others, not when the
-/// bearer token or cookie happens to expire.
+/// bearer token or cookie happens to expire. Holds at most 10,000 accounts; the rest are read from their grain.
 /// </summary>
-public sealed class AccountCache(IGrainFactory grains, TimeProvider clock)
+public sealed class AccountCache(IGrainFactory grains, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
@@ -23,4 +23,6 @@ public sealed class AccountCache(IGrainFactory grains, TimeProvider clock)
     }
 
     public void Invalidate(string tenantId, string userName) => _accounts.Invalidate((tenantId, userName));
+
+    public void Dispose() => _accounts.Dispose();
 }

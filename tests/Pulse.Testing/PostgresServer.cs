@@ -1,14 +1,12 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
 namespace Pulse.Tests.Infrastructure;
 
 /// <summary>
 /// A throwaway PostgreSQL server for a test run: its own data folder, a free port on 127.0.0.1, trust auth, fsync on.
 /// Meant as an xUnit assembly fixture; tests isolate themselves with a database or schema of their own.
-/// Self-contained (no test-project types) so other test projects can link this file.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -52,7 +50,7 @@ public sealed class PostgresServer : IAsyncLifetime
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            Port = FreePort();
+            Port = Pulse.Silo.Tests.Infrastructure.FreePort.Next();
             try
             {
                 await RunAsync(Path.Combine(_bin, "pg_ctl"),
@@ -114,13 +112,6 @@ public sealed class PostgresServer : IAsyncLifetime
                 .FirstOrDefault()
             : null;
         return bin ?? throw new InvalidOperationException(InstallHint);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres = true, bool captureOutput = true)
