@@ -31,7 +31,7 @@ public static class PerformanceApi
     private static async Task<Results<Ok<EmployeePerformance>, ValidationProblem, ProblemHttpResult>> GetEmployeeAsync(
         string employeeId, string? period, RequestTenant tenant, TenantRulesProvider rules, IGrainFactory grains)
     {
-        if (period is not null && !Period.IsValid(period)) return Problem.Invalid("period", "must be a month as yyyy-MM, e.g. 2026-10");
+        if (period is not null && !PeriodQuery.IsValid(period)) return Problem.Invalid("period", PeriodQuery.Rule);
         var compiled = (await rules.GetAsync(tenant.Id))!;
         if (!compiled.Employees.TryGetValue(employeeId, out var employee)) return Problem.NotFound($"Employee '{employeeId}' does not exist.");
         if (compiled.TemplateIdFor(employee.DepartmentId) is null) return Problem.NotFound($"No KPI template is assigned to department '{employee.DepartmentId}' or above it.");

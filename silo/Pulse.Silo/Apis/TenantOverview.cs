@@ -9,7 +9,7 @@ namespace Pulse.Silo.Apis;
 /// The tenant-wide view, combined on each silo from the top-level departments' summaries and kept for a second:
 /// no company-wide grain sits on the hot path, and readers on one silo share one fan-out per second.
 /// </summary>
-public sealed class TenantOverview(IGrainFactory grains, TenantRulesProvider rulesProvider, TimeProvider clock)
+public sealed partial class TenantOverview(IGrainFactory grains, TenantRulesProvider rulesProvider, TimeProvider clock, ILogger<TenantOverview> logger)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, DepartmentPerformance> _cache = new(StringComparer.Ordinal);
@@ -20,10 +20,27 @@ public sealed class TenantOverview(IGrainFactory grains, TenantRulesProvider rul
         if (_cache.TryGetValue(tenantId, out var cached) && now - cached.AsOf < MaxAge) return cached;
         var rules = (await rulesProvider.GetAsync(tenantId))!;
         var roots = rules.Rules.Departments.Where(d => d.ParentId is null).ToArray();
-        var parts = await Task.WhenAll(roots.Select(d => grains.GetGrain<IDepartmentGrain>(GrainKeys.For(tenantId, d.Id)).GetPerformanceAsync()));
+        var parts = (await Task.WhenAll(roots.Select(d => PartAsync(tenantId, d.Id)))).OfType<DepartmentPerformance>().ToArray();
         var period = parts.FirstOrDefault()?.Period ?? "";
         var overview = DepartmentAggregates.Combine(tenantId, period, parts, 5, now);
         _cache[tenantId] = overview;
         return overview;
     }
+
+    /// <summary>A department that fails is left out (and logged): the overview shows the rest.</summary>
+    private async Task<DepartmentPerformance?> PartAsync(string tenantId, string departmentId)
+    {
+        try
+        {
+            return await grains.GetGrain<IDepartmentGrain>(GrainKeys.For(tenantId, departmentId)).GetPerformanceAsync();
+        }
+        catch (Exception ex)
+        {
+            LogDepartmentFailed(logger, ex, tenantId, departmentId);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Overview of {TenantId} left out department {DepartmentId}, which failed to answer")]
+    private static partial void LogDepartmentFailed(ILogger logger, Exception exception, string tenantId, string departmentId);
 }

@@ -39,6 +39,7 @@ public static class ApiSetup
 
     public static WebApplication UsePulseApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePulseAuth();
