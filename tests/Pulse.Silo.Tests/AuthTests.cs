@@ -24,7 +24,26 @@ public sealed class AuthTests(AppFixture fixture)
         var right = await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenantId = tenant.TenantId, userName = "locked", password = TenantClient.Password }, Cancel);
 
         var problem = await Expect.StatusAsync(right, 401);
-        Assert.Equal("Account locked.", problem["title"]!.GetValue<string>());
+        Assert.Equal("Not signed in.", problem["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_locked_account_answers_like_an_account_that_does_not_exist()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App);
+        await tenant.UserAsync("real", [Role.Hr]);
+        var http = fixture.App.CreateClient();
+        async Task<string> SignInAsync(string userName)
+        {
+            var problem = (await Expect.StatusAsync(await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenantId = tenant.TenantId, userName, password = "wrong-password-123" }, Cancel), 401)).AsObject();
+            problem.Remove("traceId");
+            return problem.ToJsonString();
+        }
+
+        string real = "", ghost = "";
+        for (var i = 0; i < 6; i++) (real, ghost) = (await SignInAsync("real"), await SignInAsync("ghost"));
+
+        Assert.Equal(ghost, real);
     }
 
     [Fact]

@@ -89,7 +89,11 @@ public sealed class AccessGrain(
         }
         var now = clock.GetUtcNow();
         // A locked account refuses even the right password: otherwise the lock would not slow down guessing.
-        if (LockoutPolicy.IsLockedOut(user.LockedUntil, now)) return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: user.LockedUntil);
+        if (LockoutPolicy.IsLockedOut(user.LockedUntil, now))
+        {
+            Passwords.VerifyDecoy(password); // as slow as any other refusal, so timing does not tell a locked account either
+            return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: user.LockedUntil);
+        }
 
         var result = Passwords.Verify(userName, user.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Pulse.Performance;
 using Pulse.Scoring;
 using Pulse.Services;
@@ -7,9 +8,10 @@ namespace Pulse.Grains;
 /// <summary>
 /// Live aggregates of a department and everything below it. Fed in batches by each silo's
 /// <see cref="DepartmentReporter"/>; holds one line per member (bounded by the department's size) and nothing
-/// else, so on activation it simply asks its members for their current line.
+/// else, so on activation it simply asks its members for their current line. A member that cannot answer is left
+/// out (and logged) rather than failing the department: its line arrives with its next report.
 /// </summary>
-public sealed class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvider clock) : Grain, IDepartmentGrain
+public sealed partial class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvider clock, ILogger<DepartmentGrain> logger) : Grain, IDepartmentGrain
 {
     private const int RankedCount = DepartmentAggregates.Ranked;
     private const decimal AtRiskBelow = DepartmentAggregates.AtRiskBelow;
@@ -25,8 +27,16 @@ public sealed class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvi
         var members = rules.MembersOf(_departmentId).Where(e => e.Active).ToArray();
         var lines = await Task.WhenAll(members.Select(async m =>
         {
-            var performance = await GrainFactory.GetGrain<IEmployeeGrain>(GrainKeys.For(_tenantId, m.Id)).GetPerformanceAsync(null);
-            return performance is null ? null : MemberScores.From(performance, m.Name);
+            try
+            {
+                var performance = await GrainFactory.GetGrain<IEmployeeGrain>(GrainKeys.For(_tenantId, m.Id)).GetPerformanceAsync(null);
+                return performance is null ? null : MemberScores.From(performance, m.Name);
+            }
+            catch (Exception ex)
+            {
+                LogMemberFailed(logger, ex, _tenantId, _departmentId, m.Id);
+                return null;
+            }
         }));
         foreach (var line in lines.OfType<MemberScore>()) Keep(line);
     }
@@ -51,4 +61,7 @@ public sealed class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvi
     {
         if (!_scores.TryGetValue(score.EmployeeId, out var known) || known.AsOf <= score.AsOf) _scores[score.EmployeeId] = score;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Department {TenantId}/{DepartmentId} left out member {EmployeeId}, which failed to answer")]
+    private static partial void LogMemberFailed(ILogger logger, Exception exception, string tenantId, string departmentId, string employeeId);
 }

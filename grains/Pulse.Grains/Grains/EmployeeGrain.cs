@@ -50,6 +50,7 @@ public sealed partial class EmployeeGrain(
     private EventStreamWriter _writer = null!; // opened at activation, once the log's tail is folded
     private int _callsInFlight; // ApplyEvents calls between queueing their append and finishing their fold
     private bool _resyncing; // an append was refused: append one call at a time, from known positions
+    private bool _stateInDoubt; // a fold failed after its commit: the state is not written, the activation ends
 
     private EmployeeSnapshot State => _state;
 
@@ -107,10 +108,21 @@ public sealed partial class EmployeeGrain(
         if (rules.Version != _alignedRulesVersion) await AlignTemplatesAsync(rules, CancellationToken.None);
         if (result.Appended.Count > 0)
         {
-            // A gap before these events (not expected with one writer) is repaired from the log, which folds them too.
-            if (result.Appended[0].Seq > State.LastSeq + 1) await CatchUpAsync(rules, CancellationToken.None);
-            await FoldAsync(result.Appended, rules);
-            ReportToDepartmentsSoon(rules);
+            try
+            {
+                // A gap before these events (not expected with one writer) is repaired from the log, which folds them too.
+                if (result.Appended[0].Seq > State.LastSeq + 1) await CatchUpAsync(rules, CancellationToken.None);
+                await FoldAsync(result.Appended, rules);
+                ReportToDepartmentsSoon(rules);
+            }
+            catch (Exception ex)
+            {
+                // The events are committed, and the answer must say so. The live state may now be half-folded: it is
+                // never written, and the next activation rebuilds it from the snapshot and the log.
+                LogFoldFailed(logger, ex, _tenantId, result.Appended[0].Seq);
+                _stateInDoubt = true;
+                DeactivateOnIdle();
+            }
         }
 
         return new AppliedEvents([.. result.Appended.Select(e => e.Event.Id)], [.. result.DuplicateIds]);
@@ -285,7 +297,7 @@ public sealed partial class EmployeeGrain(
 
     private async Task WriteSnapshotAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty) return;
+        if (!_dirty || _stateInDoubt) return;
         // The copy is taken between folds (a turn of its own) and written outside them, so folds never wait on storage.
         await _turns.RunAsync(() =>
         {
@@ -295,6 +307,9 @@ public sealed partial class EmployeeGrain(
         });
         await snapshot.WriteStateAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Folding committed events of tenant {TenantId} from position {Position} failed; the grain rebuilds from the log")]
+    private static partial void LogFoldFailed(ILogger logger, Exception exception, string tenantId, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event stream moved past position {Position}; catching up from the log")]
     private static partial void LogStreamConflict(ILogger logger, long position);

@@ -36,6 +36,7 @@ public sealed class OrganisationModel
         if (eventType is null) { _errors.Add(path, "is required"); return; }
         if (!Identifiers.IsEventType(eventType.Type)) { _errors.Add($"{path}.type", Identifiers.EventTypeRule); return; }
         var fields = eventType.Fields ?? [];
+        CheckLength(eventType.Description, $"{path}.description", FieldBounds.MaxTextLength);
         if (fields.Length > 64) _errors.Add($"{path}.fields", "at most 64 fields");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Length; i++)
@@ -43,9 +44,8 @@ public sealed class OrganisationModel
             var field = fields[i];
             var fieldPath = $"{path}.fields[{i}]";
             if (field is null) { _errors.Add(fieldPath, "is required"); continue; }
-            if (!Identifiers.IsItemId(field.Name)) _errors.Add($"{fieldPath}.name", Identifiers.ItemRule);
-            else if (!seen.Add(field.Name)) _errors.Add($"{fieldPath}.name", $"'{field.Name}' is defined twice");
-            if (!Enum.IsDefined(field.Kind)) _errors.Add($"{fieldPath}.kind", "must be number, string or boolean");
+            EventFieldValidator.Check(field, fieldPath, _errors);
+            if (Identifiers.IsItemId(field.Name) && !seen.Add(field.Name)) _errors.Add($"{fieldPath}.name", $"'{field.Name}' is defined twice");
         }
         _eventTypes[eventType.Type] = eventType with { Fields = fields };
         _origins[$"eventType:{eventType.Type}"] = path;
@@ -56,6 +56,7 @@ public sealed class OrganisationModel
         if (department is null) { _errors.Add(path, "is required"); return; }
         if (!Identifiers.IsItemId(department.Id)) { _errors.Add($"{path}.id", Identifiers.ItemRule); return; }
         if (string.IsNullOrWhiteSpace(department.Name)) _errors.Add($"{path}.name", "is required");
+        CheckLength(department.Name, $"{path}.name", FieldBounds.MaxNameLength);
         if (department.ParentId == department.Id) _errors.Add($"{path}.parentId", "a department cannot be its own parent");
         _departments[department.Id] = department with { ManagerIds = department.ManagerIds ?? [] };
         _origins[$"department:{department.Id}"] = path;
@@ -66,7 +67,13 @@ public sealed class OrganisationModel
         if (employee is null) { _errors.Add(path, "is required"); return; }
         if (!Identifiers.IsItemId(employee.Id)) { _errors.Add($"{path}.id", Identifiers.ItemRule); return; }
         if (string.IsNullOrWhiteSpace(employee.Name)) _errors.Add($"{path}.name", "is required");
+        CheckLength(employee.Name, $"{path}.name", FieldBounds.MaxNameLength);
+        CheckLength(employee.Title, $"{path}.title", FieldBounds.MaxNameLength);
+        var identities = employee.ChatIdentities ?? [];
+        if (identities.Length > 16) _errors.Add($"{path}.chatIdentities", "at most 16 chat identities");
+        for (var i = 0; i < identities.Length; i++) CheckLength(identities[i], $"{path}.chatIdentities[{i}]", FieldBounds.MaxNameLength);
         if (employee.PerformancePayBase < 0) _errors.Add($"{path}.performancePayBase", "must not be negative");
+        else if (employee.PerformancePayBase > FieldBounds.DefaultMagnitude) _errors.Add($"{path}.performancePayBase", $"must be at most {FieldBounds.DefaultMagnitude:0}");
         _employees[employee.Id] = employee with { ChatIdentities = employee.ChatIdentities ?? [] };
         _origins[$"employee:{employee.Id}"] = path;
     }
@@ -129,6 +136,11 @@ public sealed class OrganisationModel
             versions.Add(template with { Version = next, EffectiveFrom = effectiveFrom, PublishedAt = now });
         }
         return [.. _templates.Values.SelectMany(v => v).OrderBy(t => t.Id, StringComparer.Ordinal).ThenBy(t => t.Version)];
+    }
+
+    private void CheckLength(string? value, string path, int max)
+    {
+        if (value is not null && value.Length > max) _errors.Add(path, $"must be at most {max} characters");
     }
 
     private string Origin(string kind, string id, string collection) =>

@@ -25,13 +25,21 @@ public static class LinearScoring
             return 100m;
         }
 
-        var zeroAt = rule?.ZeroScoreAt ?? 2m * target;
+        var zeroAt = rule?.ZeroScoreAt ?? Saturating.Multiply(2m, target);
         if (value >= zeroAt || zeroAt <= target)
         {
             return 0m;
         }
 
-        return 100m * (zeroAt - value) / (zeroAt - target);
+        try
+        {
+            return 100m * (zeroAt - value) / (zeroAt - target);
+        }
+        catch (OverflowException)
+        {
+            // Only at the edge of the decimal range; the fraction lies between 0 and 1, its differences saturate.
+            return 100m * Math.Clamp(Saturating.Divide(Saturating.Subtract(zeroAt, value), Saturating.Subtract(zeroAt, target)), 0m, 1m);
+        }
     }
 
     /// <summary>
@@ -42,7 +50,19 @@ public static class LinearScoring
     {
         if (direction == Direction.HigherIsBetter)
         {
-            return target <= 0m ? 100m : 100m * value / target;
+            if (target <= 0m)
+            {
+                return 100m;
+            }
+
+            try
+            {
+                return 100m * value / target;
+            }
+            catch (OverflowException)
+            {
+                return Saturating.Multiply(100m, Saturating.Divide(value, target));
+            }
         }
 
         if (value <= target)
@@ -50,6 +70,18 @@ public static class LinearScoring
             return 100m;
         }
 
-        return target <= 0m ? 0m : 100m * target / value;
+        if (target <= 0m)
+        {
+            return 0m;
+        }
+
+        try
+        {
+            return 100m * target / value;
+        }
+        catch (OverflowException)
+        {
+            return 100m * (target / value); // value > target > 0: the quotient is below 1
+        }
     }
 }

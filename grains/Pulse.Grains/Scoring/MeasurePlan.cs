@@ -66,7 +66,7 @@ public sealed class MeasurePlan
 
             // Samples of a ratio are the denominator's events: "3 complaints of 40 loans" rests on 40 loans.
             return denominator.Value is { } below && below != 0m && numerator.Value is { } above
-                ? new MeasureReading(above / below * Multiplier, denominator.Samples)
+                ? new MeasureReading(Saturating.Multiply(Saturating.Divide(above, below), Multiplier), denominator.Samples)
                 : new MeasureReading(null, denominator.Samples);
         }
 
@@ -75,10 +75,10 @@ public sealed class MeasurePlan
         {
             MeasureKind.Count => totals.Count,
             MeasureKind.Sum => totals.Sum,
-            MeasureKind.Avg => totals.Count == 0 ? null : totals.Sum / totals.Count,
+            MeasureKind.Avg => totals.Count == 0 ? null : Saturating.Divide(totals.Sum, totals.Count),
             MeasureKind.Latest => totals.Latest,
             _ => null,
         };
-        return new MeasureReading(value * Multiplier, totals.Count);
+        return new MeasureReading(value is { } v ? Saturating.Multiply(v, Multiplier) : null, totals.Count);
     }
 }

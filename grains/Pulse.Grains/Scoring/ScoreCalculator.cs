@@ -88,11 +88,11 @@ public static class ScoreCalculator
                 score = LinearScoring.Score(indicator.Direction, v, indicator.Target, indicator.Scoring);
                 if (measure.IsAdditive && indicator.Direction == Direction.HigherIsBetter)
                 {
-                    remaining = Math.Max(0m, indicator.Target - v);
+                    remaining = Math.Max(0m, Saturating.Subtract(indicator.Target, v));
                 }
 
                 // Count and sum grow with time, so their pace extrapolates; an average, a latest or a ratio already is one.
-                projected = !measure.IsAdditive ? v : elapsedFraction > 0m ? v / Math.Min(elapsedFraction, 1m) : null;
+                projected = !measure.IsAdditive ? v : elapsedFraction > 0m ? Saturating.Divide(v, Math.Min(elapsedFraction, 1m)) : null;
             }
         }
 

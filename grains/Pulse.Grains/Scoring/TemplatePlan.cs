@@ -110,7 +110,7 @@ public sealed class TemplatePlan
 
         if (binding.Spec.Kind == AggregateKind.Sum)
         {
-            accumulator.Totals[key] = totals with { Count = totals.Count + 1, Sum = totals.Sum + number };
+            accumulator.Totals[key] = totals with { Count = totals.Count + 1, Sum = Saturating.Add(totals.Sum, number) };
             return;
         }
 

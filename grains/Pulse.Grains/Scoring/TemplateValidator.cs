@@ -80,6 +80,10 @@ public static class TemplateValidator
         {
             error($"{at}.target", "The target must not be negative.");
         }
+        else if (indicator.Target > FieldBounds.MaxMagnitude)
+        {
+            error($"{at}.target", $"The target must be at most {Text(FieldBounds.MaxMagnitude)}.");
+        }
         else if (!rated && indicator.Direction == Direction.HigherIsBetter && indicator.Target == 0m)
         {
             error($"{at}.target", "A higher-is-better target must be greater than 0.");
@@ -192,6 +196,16 @@ public static class TemplateValidator
         if (string.IsNullOrWhiteSpace(name?.Zh))
         {
             error($"{at}.zh", "A Chinese name is required.");
+        }
+
+        if (name?.Zh is { Length: > FieldBounds.MaxNameLength })
+        {
+            error($"{at}.zh", $"A name has at most {FieldBounds.MaxNameLength} characters.");
+        }
+
+        if (name?.En is { Length: > FieldBounds.MaxNameLength })
+        {
+            error($"{at}.en", $"A name has at most {FieldBounds.MaxNameLength} characters.");
         }
     }
 

@@ -18,12 +18,11 @@ public sealed partial class PerformanceReader(IGrainFactory grains, TenantOvervi
     /// <summary>Members folded at once for a past period: a department of thousands does not activate thousands of grains in one go.</summary>
     private const int FoldsInFlight = 32;
 
-    private const string PeriodRule = "must be a month as yyyy-MM, e.g. 2026-10";
 
     public async Task<Answer<EmployeePerformance>> GetEmployeeAsync(CallerContext context, string employeeId, string? period)
     {
         if (!context.Allows(Permission.EmployeePerformanceRead, employeeId)) return Answers.Forbidden<EmployeePerformance>();
-        if (period is not null && !Period.IsValid(period)) return Answers.Invalid<EmployeePerformance>("period", PeriodRule);
+        if (period is not null && !PeriodQuery.IsValid(period)) return Answers.Invalid<EmployeePerformance>("period", PeriodQuery.Rule);
         if (!context.Rules.Employees.TryGetValue(employeeId, out var employee)) return Answers.NotFound<EmployeePerformance>($"Employee '{employeeId}' does not exist.");
         if (context.Rules.TemplateIdFor(employee.DepartmentId) is null)
             return Answers.NotFound<EmployeePerformance>($"No KPI template is assigned to department '{employee.DepartmentId}' or above it.");
@@ -41,7 +40,7 @@ public sealed partial class PerformanceReader(IGrainFactory grains, TenantOvervi
     public async Task<Answer<DepartmentPerformance>> GetDepartmentAsync(CallerContext context, string departmentId, string? period)
     {
         if (!context.Allows(Permission.DepartmentPerformanceRead, departmentId)) return Answers.Forbidden<DepartmentPerformance>();
-        if (period is not null && !Period.IsValid(period)) return Answers.Invalid<DepartmentPerformance>("period", PeriodRule);
+        if (period is not null && !PeriodQuery.IsValid(period)) return Answers.Invalid<DepartmentPerformance>("period", PeriodQuery.Rule);
         if (context.Rules.FindDepartment(departmentId) is null) return Answers.NotFound<DepartmentPerformance>($"Department '{departmentId}' does not exist.");
         var now = clock.GetUtcNow();
         return Answers.Ok<DepartmentPerformance>(period is null || IsOpen(context, period, now)
@@ -52,7 +51,7 @@ public sealed partial class PerformanceReader(IGrainFactory grains, TenantOvervi
     public async Task<Answer<DepartmentPerformance>> GetOverviewAsync(CallerContext context, string? period)
     {
         if (!context.Allows(Permission.OverviewRead)) return Answers.Forbidden<DepartmentPerformance>();
-        if (period is not null && !Period.IsValid(period)) return Answers.Invalid<DepartmentPerformance>("period", PeriodRule);
+        if (period is not null && !PeriodQuery.IsValid(period)) return Answers.Invalid<DepartmentPerformance>("period", PeriodQuery.Rule);
         var now = clock.GetUtcNow();
         if (period is null || IsOpen(context, period, now)) return Answers.Ok<DepartmentPerformance>(await overview.GetAsync(context.TenantId));
 

@@ -46,10 +46,12 @@ public static class AuthApi
     {
         if (!Identifiers.IsTenantId(request.TenantId)) return Problem.Invalid("tenantId", Identifiers.TenantRule);
         var outcome = await grains.GetGrain<IAccessGrain>(request.TenantId).SignInAsync(request.UserName ?? "", request.Password ?? "");
-        if (outcome.Status == SignInStatus.LockedOut)
-            return TypedResults.Problem(detail: "Too many wrong passwords; try again later or ask an admin to reset the password.", statusCode: StatusCodes.Status401Unauthorized, title: "Account locked.");
+        // A locked account answers exactly like a wrong password or an unknown name: the answer must not tell who exists.
         if (outcome.Status != SignInStatus.Succeeded || outcome.User is null)
-            return TypedResults.Problem(detail: "Wrong tenant, user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+            return TypedResults.Problem(
+                detail: "Wrong tenant, user name or password, or an account locked after too many wrong passwords (try again in 15 minutes or ask an admin).",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Not signed in.");
 
         if (request.UseCookie)
         {

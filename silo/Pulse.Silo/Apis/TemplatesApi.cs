@@ -52,7 +52,7 @@ public static class TemplatesApi
     {
         var rules = caller.Rules;
         var errors = TemplateValidator.Validate(request.Template, rules.EventTypes, "template").ToList();
-        if (!Period.IsValid(request.Period)) errors.Add(new("period", "must be a month as yyyy-MM, e.g. 2026-10"));
+        if (!PeriodQuery.IsValid(request.Period)) errors.Add(new("period", PeriodQuery.Rule));
         if (request.DepartmentId is not null && rules.FindDepartment(request.DepartmentId) is null) errors.Add(new("departmentId", $"department '{request.DepartmentId}' does not exist"));
         var unknown = (request.EmployeeIds ?? []).Select((id, i) => (id, i)).Where(x => !rules.Employees.ContainsKey(x.id));
         errors.AddRange(unknown.Select(x => new Organisation.ValidationError($"employeeIds[{x.i}]", $"employee '{x.id}' does not exist")));

@@ -42,10 +42,10 @@ public static class DemoCompany
 
     public static EventTypeDefinition[] EventTypes() =>
     [
-        new("loan.disbursed", [new("amount", FieldKind.Number, true), new("product", FieldKind.String)], "贷款放款"),
-        new("loan.defaulted", [new("amount", FieldKind.Number, true)], "贷款违约"),
+        new("loan.disbursed", [new("amount", FieldKind.Number, true, Minimum: 0), new("product", FieldKind.String, MaxLength: 100)], "贷款放款"),
+        new("loan.defaulted", [new("amount", FieldKind.Number, true, Minimum: 0)], "贷款违约"),
         new("complaint.received", [new("channel", FieldKind.String)], "客户投诉"),
-        new("ticket.processed", [new("minutes", FieldKind.Number, true), new("hasError", FieldKind.Boolean, true)], "流程工单处理完成"),
+        new("ticket.processed", [new("minutes", FieldKind.Number, true, Minimum: 0), new("hasError", FieldKind.Boolean, true)], "流程工单处理完成"),
         new("training.completed", [new("course", FieldKind.String)], "培训完成"),
         new("project.released", [new("onTime", FieldKind.Boolean, true)], "项目上线"),
         new("bug.reported", [new("severity", FieldKind.String)], "缺陷报告"),

@@ -37,6 +37,7 @@ public static class ApiSetup
 
     public static WebApplication UsePulseApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePulseAuth();

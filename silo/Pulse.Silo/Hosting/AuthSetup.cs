@@ -62,7 +62,11 @@ public static class AuthSetup
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(oidc));
 
         // Small bodies everywhere; the ingestion endpoint raises its own limit for batches of events.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.AddServerHeader = false; // names no server software to a prober
+        });
 
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();

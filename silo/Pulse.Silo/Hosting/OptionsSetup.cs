@@ -8,6 +8,7 @@ public static class OptionsSetup
             .Validate(o => o.Storage != "Postgres" || !string.IsNullOrWhiteSpace(o.PostgresConnectionString), "Pulse:PostgresConnectionString is required when Pulse:Storage is Postgres.")
             .ValidateOnStart();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Pulse.Events;
 using Pulse.Organisation;
 using Pulse.Scoring;
@@ -9,27 +11,51 @@ namespace Pulse.Silo.Ingestion;
 
 /// <summary>
 /// Reads one posted event and checks it against the tenant's registry: known type, registered and correctly typed
-/// fields, required fields present, an existing active employee, an occurrence time with an explicit offset.
-/// Anything else is refused with the field and the reason.
+/// fields within their declared bounds, required fields present, an existing active employee, an occurrence time with
+/// an explicit offset inside the plausibility window, valid UTF-8 and no property named twice. Anything else is refused
+/// with the field and the reason.
 /// </summary>
 public static class EventItemReader
 {
     public const int MaxIdLength = 128;
     private const int MaxSourceLength = 64;
-    private static readonly HashSet<string> Properties = new(StringComparer.Ordinal) { "id", "type", "employeeId", "occurredAt", "data", "source" };
+    private const string NotUtf8 = "is not valid UTF-8 text";
+    private static readonly string[] Properties = ["id", "type", "employeeId", "occurredAt", "data", "source"];
 
-    public static ParsedItem Read(int index, JsonElement item, CompiledRules rules)
+    public static ParsedItem Read(int index, JsonElement item, CompiledRules rules, OccurrenceWindow window)
+    {
+        try
+        {
+            return ReadChecked(index, item, rules, window);
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader refuses to turn an escaped lone surrogate (\ud800) into a string: it has no UTF-8 form.
+            return Refuse(index, null, "", NotUtf8);
+        }
+    }
+
+    private static ParsedItem ReadChecked(int index, JsonElement item, CompiledRules rules, OccurrenceWindow window)
     {
         if (item.ValueKind != JsonValueKind.Object) return Refuse(index, null, "", "must be a JSON object");
+
+        // Text that is not UTF-8 would be stored with replacement characters: two different ids could become one.
+        if (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(item))) return Refuse(index, null, "", NotUtf8);
 
         string? id = null;
         if (item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String) id = idElement.GetString();
         if (string.IsNullOrWhiteSpace(id)) return Refuse(index, null, "id", "is required: a non-empty string, the sender's idempotency key");
         if (id.Length > MaxIdLength) return Refuse(index, null, "id", $"must be at most {MaxIdLength} characters");
+        if (!IsWellFormed(id)) return Refuse(index, null, "id", NotUtf8);
 
+        // A bit per known name: cheaper per item than a set, and an event has only six.
+        var seen = 0;
         foreach (var property in item.EnumerateObject())
         {
-            if (!Properties.Contains(property.Name)) return Refuse(index, id, property.Name, "is not a field of a business event");
+            var known = Array.IndexOf(Properties, property.Name);
+            if (known < 0) return Refuse(index, id, property.Name, "is not a field of a business event");
+            if ((seen & (1 << known)) != 0) return Refuse(index, id, property.Name, "appears more than once in the event");
+            seen |= 1 << known;
         }
 
         if (!TryString(item, "type", out var type)) return Refuse(index, id, "type", "is required");
@@ -41,6 +67,7 @@ public static class EventItemReader
 
         if (!TryString(item, "occurredAt", out var occurredText)) return Refuse(index, id, "occurredAt", "is required");
         if (!TryParseInstant(occurredText, out var occurredAt)) return Refuse(index, id, "occurredAt", "must be an ISO 8601 date-time with an offset, e.g. 2026-11-03T09:30:00+08:00");
+        if (window.Refusal(occurredAt) is { } late) return Refuse(index, id, "occurredAt", late);
 
         string? source = null;
         if (item.TryGetProperty("source", out var sourceElement) && sourceElement.ValueKind != JsonValueKind.Null)
@@ -48,6 +75,7 @@ public static class EventItemReader
             if (sourceElement.ValueKind != JsonValueKind.String) return Refuse(index, id, "source", "must be a string");
             source = sourceElement.GetString();
             if (source!.Length > MaxSourceLength) return Refuse(index, id, "source", $"must be at most {MaxSourceLength} characters");
+            if (!IsWellFormed(source)) return Refuse(index, id, "source", NotUtf8);
         }
 
         var data = item.TryGetProperty("data", out var dataElement) ? dataElement : default;
@@ -63,9 +91,14 @@ public static class EventItemReader
         // An event type has a handful of fields: a linear search beats building a lookup for every item.
         if (data.ValueKind == JsonValueKind.Object)
         {
+            var seen = 0UL; // a bit per registered field: an event type has at most 64
             foreach (var property in data.EnumerateObject())
             {
-                if (Find(definition, property.Name) is not { } field) return ($"data.{property.Name}", $"is not a registered field of '{definition.Type}'");
+                var position = IndexOf(definition, property.Name);
+                if (position < 0) return ($"data.{property.Name}", $"is not a registered field of '{definition.Type}'");
+                if ((seen & (1UL << position)) != 0) return ($"data.{property.Name}", "appears more than once in the data");
+                seen |= 1UL << position;
+                var field = definition.Fields[position];
                 if (property.Value.ValueKind == JsonValueKind.Null)
                 {
                     if (field.Required) return ($"data.{property.Name}", "is required and must not be null");
@@ -79,6 +112,7 @@ public static class EventItemReader
                     _ => false,
                 };
                 if (!ok) return ($"data.{property.Name}", $"must be a {field.Kind.ToString().ToLowerInvariant()}");
+                if (OutOfBounds(field, property.Value) is { } reason) return ($"data.{property.Name}", reason);
             }
         }
         foreach (var field in definition.Fields)
@@ -88,13 +122,48 @@ public static class EventItemReader
         return null;
     }
 
-    private static EventFieldDefinition? Find(EventTypeDefinition definition, string name)
+    /// <summary>The declared bounds of the field (or the defaults), checked against a value of the right kind.</summary>
+    private static string? OutOfBounds(EventFieldDefinition field, JsonElement value)
     {
-        foreach (var field in definition.Fields)
+        if (field.Kind == FieldKind.Number)
         {
-            if (string.Equals(field.Name, name, StringComparison.Ordinal)) return field;
+            var number = value.GetDecimal();
+            var (min, max) = (FieldBounds.MinimumOf(field), FieldBounds.MaximumOf(field));
+            return number < min || number > max ? $"must be between {Text(min)} and {Text(max)}" : null;
         }
+
+        if (field.Kind == FieldKind.String)
+        {
+            var text = value.GetString()!;
+            var maxLength = FieldBounds.MaxLengthOf(field);
+            if (text.Length > maxLength) return $"must be at most {maxLength} characters";
+            if (!IsWellFormed(text)) return NotUtf8;
+        }
+
         return null;
+    }
+
+    private static string Text(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>False for a lone surrogate (an escape such as \ud800): it has no UTF-8 form and would be stored as U+FFFD.</summary>
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            return false;
+        }
+        return true;
+    }
+
+    private static int IndexOf(EventTypeDefinition definition, string name)
+    {
+        for (var i = 0; i < definition.Fields.Length; i++)
+        {
+            if (string.Equals(definition.Fields[i].Name, name, StringComparison.Ordinal)) return i;
+        }
+        return -1;
     }
 
     private static bool TryString(JsonElement item, string name, out string value)

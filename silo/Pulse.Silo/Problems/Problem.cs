@@ -30,6 +30,6 @@ public static class Problem
         TypedResults.Problem(
             detail: detail,
             statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Not committed; safe to retry.",
+            title: "Not confirmed; safe to retry.",
             extensions: extensions is null ? null : new Dictionary<string, object?> { ["result"] = extensions });
 }
