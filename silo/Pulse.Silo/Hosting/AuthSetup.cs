@@ -66,6 +66,7 @@ public static class AuthSetup
         {
             k.Limits.MaxRequestBodySize = MaxBodyBytes;
             k.AddServerHeader = false; // names no server software to a prober
+            k.ConfigureEndpointDefaults(Problems.ServerRefusalPipe.Use); // Kestrel's own refusals become problem documents too
         });
 
         builder.Services.AddAuthorization();
