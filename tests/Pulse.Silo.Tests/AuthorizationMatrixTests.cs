@@ -53,6 +53,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/employees/{employeeId}/performance"] = TeamReaders,
         ["GET /api/v1/employees/{employeeId}/alerts"] = TeamReaders,
         ["GET /api/v1/departments/{departmentId}/performance"] = TeamReaders,
+        ["GET /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
+        ["POST /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
+        ["POST /api/v1/employees/{employeeId}/feedback/{feedbackId:long}/reply"] = [], // only the employee themself, not among the callers
         ["GET /api/v1/overview"] = HrOnly,
         ["GET /api/v1/users/"] = AdminOnly,
         ["POST /api/v1/users/"] = AdminOnly,
@@ -136,7 +139,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         var (method, pattern) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = pattern.Replace("{employeeId}", "B002", StringComparison.Ordinal).Replace("{departmentId}", "biz", StringComparison.Ordinal)
             .Replace("{templateId}", "business", StringComparison.Ordinal).Replace("{type}", "loan.disbursed", StringComparison.Ordinal)
-            .Replace("{userName}", "nobody", StringComparison.Ordinal).Replace("{keyId}", "000000000000", StringComparison.Ordinal);
+            .Replace("{userName}", "nobody", StringComparison.Ordinal).Replace("{keyId}", "000000000000", StringComparison.Ordinal)
+            .Replace("{feedbackId:long}", "1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         // A body that binds but is not a valid change: allowed callers get a 400, never a change.
         if (method is "POST" or "PUT")

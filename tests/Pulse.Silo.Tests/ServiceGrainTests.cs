@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Pulse.Feedback;
 using Pulse.Grains;
 using Pulse.Organisation;
 using Pulse.Security;
@@ -44,6 +45,31 @@ public sealed class ServiceGrainTests(AppFixture fixture)
         Assert.Equal([Role.Employee], resolved?.Roles);
         Assert.Equal("B001", resolved?.EmployeeId);
         Assert.False(await Grains.GetGrain<IAccessPolicyGrain>(tenant.TenantId).AllowsAsync(presented, Permission.DepartmentPerformanceRead, "biz"));
+    }
+
+    [Fact]
+    public async Task Feedback_given_through_the_grain_is_the_same_feedback_the_API_serves()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        await tenant.UserAsync("mgr", [Role.Manager, Role.Employee], "B001");
+        var employee = await tenant.UserAsync("b002", [Role.Employee], "B002");
+        var manager = new Caller(tenant.TenantId, "mgr", CallerKind.User, [Role.Manager, Role.Employee], "B001", []);
+        var self = new Caller(tenant.TenantId, "b002", CallerKind.User, [Role.Employee], "B002", []);
+        var feedback = Grains.GetGrain<IFeedbackGrain>(tenant.TenantId);
+
+        var given = await feedback.GiveAsync(manager, "B002", new NewFeedback("继续保持", FeedbackKind.Praise, "loan-volume"));
+        Assert.Equal(AnswerStatus.Ok, given.Status);
+        Assert.Equal(AnswerStatus.Forbidden, (await feedback.GiveAsync(self, "B002", new NewFeedback("自夸", FeedbackKind.Praise))).Status);
+        Assert.Equal(AnswerStatus.Invalid, (await feedback.GiveAsync(manager, "B002", new NewFeedback("", FeedbackKind.Note))).Status);
+        Assert.Equal(AnswerStatus.Ok, (await feedback.ReplyAsync(self, "B002", given.Value!.Id, new NewFeedbackReply(FeedbackReplyKind.Acknowledge))).Status);
+        Assert.Equal(AnswerStatus.Conflict, (await feedback.ReplyAsync(self, "B002", given.Value.Id, new NewFeedbackReply(FeedbackReplyKind.Object))).Status);
+
+        var page = await Expect.StatusAsync(await employee.GetAsync("/api/v1/employees/B002/feedback", Cancel), 200);
+        var item = Assert.Single(page["items"]!.AsArray())!;
+        Assert.Equal(given.Value.Id, item["id"]!.GetValue<long>());
+        Assert.Equal("acknowledge", item["reply"]!["kind"]!.GetValue<string>());
+        var listed = await feedback.ListAsync(self, "B002", null, 10);
+        Assert.Equal(given.Value.Id, Assert.Single(listed.Value!.Items).Id);
     }
 
     [Fact]

@@ -25,4 +25,7 @@ public enum Permission
     UsersManage,
     KeysManage,
     AuditRead,
+
+    /// <summary>Give feedback or praise to one employee (resource: employee id): HR, or a manager of the employee's department or above; never to oneself.</summary>
+    FeedbackGive,
 }

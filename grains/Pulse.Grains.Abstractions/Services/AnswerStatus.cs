@@ -14,4 +14,7 @@ public enum AnswerStatus
 
     /// <summary>Not this caller's to see or do; says nothing about whether it exists.</summary>
     Forbidden,
+
+    /// <summary>The request clashes with what is already there (e.g. a second reply); <see cref="Answer{T}.Detail"/> says what.</summary>
+    Conflict,
 }

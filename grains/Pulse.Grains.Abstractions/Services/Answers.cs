@@ -13,5 +13,7 @@ public static class Answers
 
     public static Answer<T> NotFound<T>(string detail) => new(AnswerStatus.NotFound, default, [], detail);
 
+    public static Answer<T> Conflict<T>(string detail) => new(AnswerStatus.Conflict, default, [], detail);
+
     public static Answer<T> Forbidden<T>() => new(AnswerStatus.Forbidden, default, [], "The caller may not see or do this.");
 }

@@ -28,6 +28,7 @@ public static class AccessPolicy
             Permission.OverviewRead => caller.Has(Role.Hr) || caller.HasScope(ApiKeyScopes.PerformanceRead),
             Permission.UsersManage or Permission.KeysManage => caller.Has(Role.Admin),
             Permission.AuditRead => caller.Has(Role.Hr) || caller.Has(Role.Admin),
+            Permission.FeedbackGive => resource is not null && CanGiveFeedback(caller, resource, rules),
             _ => false,
         };
     }
@@ -36,6 +37,16 @@ public static class AccessPolicy
     {
         if (caller.Has(Role.Hr) || caller.HasScope(ApiKeyScopes.PerformanceRead)) return true;
         if (caller.Has(Role.Employee) && caller.EmployeeId == employeeId) return true;
+        return caller.Has(Role.Manager) && caller.EmployeeId is { } manager
+            && rules.Employees.TryGetValue(employeeId, out var employee)
+            && rules.ManagedDepartments(manager).Contains(employee.DepartmentId);
+    }
+
+    /// <summary>A person gives feedback, never a key; HR anyone, a manager those in the departments they manage; nobody themself.</summary>
+    private static bool CanGiveFeedback(Caller caller, string employeeId, CompiledRules rules)
+    {
+        if (caller.Kind != CallerKind.User || caller.EmployeeId == employeeId) return false;
+        if (caller.Has(Role.Hr)) return true;
         return caller.Has(Role.Manager) && caller.EmployeeId is { } manager
             && rules.Employees.TryGetValue(employeeId, out var employee)
             && rules.ManagedDepartments(manager).Contains(employee.DepartmentId);

@@ -11,7 +11,7 @@ public static class PulseSiloBuilderExtensions
     /// What the grains need from their silo besides storage, the event log and the audit log: the rules cache, the plan
     /// cache, the department reporter, a clock, Orleans' own binary format for stored state (exact decimals, compact
     /// snapshots), and the domain services the API, the hub and the bot share (changes, performance reading, the
-    /// overview, caller resolution).
+    /// overview, feedback, caller resolution). The feedback store is registered with the other stores.
     /// </summary>
     public static ISiloBuilder AddPulseGrains(this ISiloBuilder silo)
     {
@@ -26,6 +26,7 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<OrganisationChanges>();
         silo.Services.AddSingleton<TenantOverview>();
         silo.Services.AddSingleton<PerformanceReader>();
+        silo.Services.AddSingleton<FeedbackService>();
         return silo;
     }
 }

@@ -1,5 +1,6 @@
 using Pulse.Audit;
 using Pulse.EventLog;
+using Pulse.Feedback;
 using Pulse.Grains;
 using Pulse.Services;
 using Pulse.Storage;
@@ -40,6 +41,7 @@ public static class SiloSetup
                 o.ConnectionString = WithPool(options.PostgresConnectionString!, 30);
             });
             builder.Services.AddPostgresAuditLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 5));
+            builder.Services.AddPostgresFeedbackStore(WithPool(options.PostgresConnectionString!, 5));
         }
         else
         {
@@ -49,6 +51,7 @@ public static class SiloSetup
                 o.Path = Path.Combine(dataDirectory, "events.db");
             });
             builder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(dataDirectory, "audit.db"));
+            builder.Services.AddSqliteFeedbackStore(Path.Combine(dataDirectory, "feedback.db"));
         }
 
         builder.UseOrleans(silo =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Pulse.Audit;
 using Pulse.EventLog;
+using Pulse.Feedback;
 using Pulse.Grains;
 using Pulse.Services;
 using Pulse.Storage;
@@ -44,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             var directory = s_dataDirectory;
             siloBuilder.Services.AddSqliteEventLog(o => o.Path = Path.Combine(directory, "events.db"));
             siloBuilder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(directory, "audit.db"));
+            siloBuilder.Services.AddSqliteFeedbackStore(Path.Combine(directory, "feedback.db"));
             siloBuilder.AddPulseGrains();
             siloBuilder.AddSqliteGrainStorage(StorageNames.Organisation, o => o.Path = Path.Combine(directory, "organisation.db"));
             siloBuilder.AddSqliteGrainStorage(StorageNames.Snapshots, o => o.Path = Path.Combine(directory, "snapshots.db"));
