@@ -1,45 +1,18 @@
+using Pulse.Tests.Infrastructure;
 using Pulse.Audit;
 using Pulse.Security;
 
 namespace Pulse.Tests.Audit;
 
 /// <summary>The behaviour every <see cref="IAuditLog"/> store promises; one derived class per store.</summary>
-public abstract class AuditLogContractTests : IAsyncLifetime
+public abstract class AuditLogContractTests : StoreContractTests<IAuditLog>
 {
-    private readonly List<IAsyncDisposable> _opened = [];
+    protected IAuditLog Log => Store;
 
-    protected IAuditLog Log { get; private set; } = null!;
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A new store instance over the same file or database each time it is called.</summary>
-    protected abstract IAuditLog OpenStore();
+    protected override Task InitializeStoreAsync(IAuditLog store) => store.InitializeAsync(Ct);
 
     /// <summary>Runs a statement on the audit table behind the store's back; <c>{table}</c> stands for the table's name.</summary>
     protected abstract Task ExecuteRawAsync(string sql);
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        Log = Open();
-        await Log.InitializeAsync(Ct);
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        foreach (var store in _opened)
-        {
-            await store.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private IAuditLog Open()
-    {
-        var store = OpenStore();
-        _opened.Add((IAsyncDisposable)store);
-        return store;
-    }
 
     private static readonly DateTimeOffset Noon = new(2025, 3, 10, 12, 0, 0, TimeSpan.FromHours(8));
 
@@ -199,8 +172,7 @@ public abstract class AuditLogContractTests : IAsyncLifetime
     {
         await Log.AppendAsync([Entry("a.1"), Entry("a.2")], Ct);
         var written = await QueryAsync(new AuditQuery("t1"));
-        await ((IAsyncDisposable)Log).DisposeAsync();
-        _opened.Remove((IAsyncDisposable)Log);
+        await CloseAsync(Log);
 
         var reopened = Open();
         await reopened.InitializeAsync(Ct);

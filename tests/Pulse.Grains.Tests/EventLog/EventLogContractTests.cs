@@ -1,3 +1,4 @@
+using Pulse.Tests.Infrastructure;
 using System.Diagnostics;
 using Pulse.EventLog;
 using Pulse.Events;
@@ -7,39 +8,11 @@ using StreamId = Pulse.EventLog.StreamId;
 namespace Pulse.Tests.EventLog;
 
 /// <summary>The behaviour every <see cref="IEventLog"/> store promises; one derived class per store.</summary>
-public abstract class EventLogContractTests : IAsyncLifetime
+public abstract class EventLogContractTests : StoreContractTests<IEventLog>
 {
-    private readonly List<IAsyncDisposable> _opened = [];
+    protected IEventLog Log => Store;
 
-    protected IEventLog Log { get; private set; } = null!;
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A new store instance over the same file or database each time it is called.</summary>
-    protected abstract IEventLog OpenStore();
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        Log = Open();
-        await Log.InitializeAsync(Ct);
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        foreach (var store in _opened)
-        {
-            await store.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private IEventLog Open()
-    {
-        var store = OpenStore();
-        _opened.Add((IAsyncDisposable)store);
-        return store;
-    }
+    protected override Task InitializeStoreAsync(IEventLog store) => store.InitializeAsync(Ct);
 
     private static readonly DateTimeOffset Jan15 = new(2025, 1, 15, 9, 30, 0, TimeSpan.FromHours(2));
 
@@ -318,7 +291,7 @@ public abstract class EventLogContractTests : IAsyncLifetime
     public async Task Committed_events_survive_reopening_the_store()
     {
         await Log.AppendAsync(Append(E1, 0, Event("a"), Event("b")), Ct);
-        await ((IAsyncDisposable)Log).DisposeAsync();
+        await CloseAsync(Log);
 
         var reopened = Open();
         var events = await reopened.ReadStreamAsync(E1, 0, 100, Ct);

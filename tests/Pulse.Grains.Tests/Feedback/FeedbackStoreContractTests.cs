@@ -1,41 +1,12 @@
+using Pulse.Tests.Infrastructure;
 using Pulse.Feedback;
 
 namespace Pulse.Tests.Feedback;
 
 /// <summary>The behaviour every <see cref="IFeedbackStore"/> promises; one derived class per store.</summary>
-public abstract class FeedbackStoreContractTests : IAsyncLifetime
+public abstract class FeedbackStoreContractTests : StoreContractTests<IFeedbackStore>
 {
-    private readonly List<IAsyncDisposable> _opened = [];
-
-    protected IFeedbackStore Store { get; private set; } = null!;
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A new store instance over the same file or database each time it is called.</summary>
-    protected abstract IFeedbackStore OpenStore();
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        Store = Open();
-        await Store.InitializeAsync(Ct);
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        foreach (var store in _opened)
-        {
-            await store.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected IFeedbackStore Open()
-    {
-        var store = OpenStore();
-        _opened.Add((IAsyncDisposable)store);
-        return store;
-    }
+    protected override Task InitializeStoreAsync(IFeedbackStore store) => store.InitializeAsync(Ct);
 
     private static readonly DateTimeOffset Noon = new(2025, 3, 10, 12, 0, 0, TimeSpan.FromHours(8));
 
