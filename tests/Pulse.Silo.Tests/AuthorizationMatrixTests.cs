@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/employees/{employeeId}/performance"] = TeamReaders,
         ["GET /api/v1/employees/{employeeId}/alerts"] = TeamReaders,
         ["GET /api/v1/departments/{departmentId}/performance"] = TeamReaders,
+        ["GET /api/v1/departments/{departmentId}/team"] = TeamReaders,
         ["GET /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback/{feedbackId:long}/reply"] = [], // only the employee themself, not among the callers

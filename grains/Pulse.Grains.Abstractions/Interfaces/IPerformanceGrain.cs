@@ -27,4 +27,12 @@ public interface IPerformanceGrain : IGrainWithStringKey
     /// <summary>The whole tenant's aggregates for a period; null means the open period.</summary>
     [Alias("overview")]
     Task<Answer<DepartmentPerformance>> GetOverviewAsync(Caller caller, string? period);
+
+    /// <summary>Every member of a department and its sub-departments with their scores for a period; null means the open period.</summary>
+    [Alias("team")]
+    Task<Answer<TeamMember[]>> GetTeamAsync(Caller caller, string departmentId, string? period);
+
+    /// <summary>The aggregates of every department the caller may read, for a period; null means the open period.</summary>
+    [Alias("departments")]
+    Task<Answer<DepartmentPerformance[]>> GetDepartmentsAsync(Caller caller, string? period);
 }

@@ -24,6 +24,12 @@ public sealed class PerformanceGrain(CallerResolver callers, PerformanceReader r
     public async Task<Answer<DepartmentPerformance>> GetOverviewAsync(Caller caller, string? period) =>
         await ResolveAsync(caller) is { } context ? await reader.GetOverviewAsync(context, period) : Answers.Forbidden<DepartmentPerformance>();
 
+    public async Task<Answer<TeamMember[]>> GetTeamAsync(Caller caller, string departmentId, string? period) =>
+        await ResolveAsync(caller) is { } context ? await reader.GetTeamAsync(context, departmentId, period) : Answers.Forbidden<TeamMember[]>();
+
+    public async Task<Answer<DepartmentPerformance[]>> GetDepartmentsAsync(Caller caller, string? period) =>
+        await ResolveAsync(caller) is { } context ? await reader.GetDepartmentsAsync(context, period) : Answers.Forbidden<DepartmentPerformance[]>();
+
     /// <summary>Null for a gone or disabled account, and for a caller of another tenant than this grain's.</summary>
     private async ValueTask<CallerContext?> ResolveAsync(Caller caller) =>
         caller.TenantId == this.GetPrimaryKeyString() ? await callers.ResolveAsync(caller) : null;

@@ -64,6 +64,37 @@ public sealed partial class PerformanceReader(IGrainFactory grains, TenantOvervi
         return Answers.Ok<DepartmentPerformance>(DepartmentAggregates.Combine(context.TenantId, period, parts, DepartmentAggregates.Ranked, now));
     }
 
+    /// <summary>Every active member of the department and below with their scores; a member whose scores fail is listed without them, and logged.</summary>
+    public async Task<Answer<TeamMember[]>> GetTeamAsync(CallerContext context, string departmentId, string? period)
+    {
+        if (!context.Allows(Permission.DepartmentPerformanceRead, departmentId)) return Answers.Forbidden<TeamMember[]>();
+        if (period is not null && !PeriodQuery.IsValid(period)) return Answers.Invalid<TeamMember[]>("period", PeriodQuery.Rule);
+        if (context.Rules.FindDepartment(departmentId) is null) return Answers.NotFound<TeamMember[]>($"Department '{departmentId}' does not exist.");
+        var members = context.Rules.MembersOf(departmentId).Where(e => e.Active).ToArray();
+        var team = new List<TeamMember>(members.Length);
+        foreach (var chunk in members.Chunk(FoldsInFlight))
+        {
+            team.AddRange(await Task.WhenAll(chunk.Select(async member =>
+                new TeamMember(member.Id, member.Name, member.DepartmentId, await MemberPerformanceAsync(context, member, period)))));
+        }
+        return Answers.Ok<TeamMember[]>([.. team]);
+    }
+
+    /// <summary>The aggregates of every department the caller may read (all of them for HR, a manager's own and below).</summary>
+    public async Task<Answer<DepartmentPerformance[]>> GetDepartmentsAsync(CallerContext context, string? period)
+    {
+        if (period is not null && !PeriodQuery.IsValid(period)) return Answers.Invalid<DepartmentPerformance[]>("period", PeriodQuery.Rule);
+        var readable = context.Rules.Rules.Departments.Where(d => context.Allows(Permission.DepartmentPerformanceRead, d.Id)).ToArray();
+        if (readable.Length == 0) return Answers.Forbidden<DepartmentPerformance[]>();
+        var results = new List<DepartmentPerformance>(readable.Length);
+        foreach (var department in readable)
+        {
+            var answer = await GetDepartmentAsync(context, department.Id, period);
+            if (answer.Value is { } performance) results.Add(performance);
+        }
+        return Answers.Ok<DepartmentPerformance[]>([.. results]);
+    }
+
     private static bool IsOpen(CallerContext context, string period, DateTimeOffset now) => period == Period.Of(now, context.Rules.TimeZone);
 
     /// <summary>
@@ -93,6 +124,20 @@ public sealed partial class PerformanceReader(IGrainFactory grains, TenantOvervi
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogMemberFailed(logger, context.TenantId, period, ex);
+            return null;
+        }
+    }
+
+    private async Task<EmployeePerformance?> MemberPerformanceAsync(CallerContext context, Employee member, string? period)
+    {
+        if (context.Rules.TemplateIdFor(member.DepartmentId) is null) return null;
+        try
+        {
+            return await Employee(context, member.Id).GetPerformanceAsync(period);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMemberFailed(logger, context.TenantId, period ?? "open", ex);
             return null;
         }
     }

@@ -23,6 +23,9 @@ public static class PerformanceApi
             .WithSummary("Aggregates of a department and its sub-departments: live (open period) or a past period's (?period=yyyy-MM)")
             .WithDescription("A past period is folded from the members' events in the log. membersWithData counts members with events in the period; 0 means the period has no data.")
             .RequirePermission(Permission.DepartmentPerformanceRead, "departmentId");
+        routes.MapGet("/departments/{departmentId}/team", GetTeamAsync).WithTags("Performance")
+            .WithSummary("Every active member of a department and its sub-departments with their scores: live (open period) or a past period's (?period=yyyy-MM)")
+            .RequirePermission(Permission.DepartmentPerformanceRead, "departmentId");
         routes.MapGet("/overview", GetOverviewAsync).WithTags("Performance")
             .WithSummary("Aggregates of the whole tenant: live (open period) or a past period's (?period=yyyy-MM)")
             .WithDescription("membersWithData counts employees with events in the period; 0 means the period has no data.")
@@ -41,6 +44,10 @@ public static class PerformanceApi
     private static async Task<Results<Ok<DepartmentPerformance>, ValidationProblem, ProblemHttpResult>> GetDepartmentAsync(
         string departmentId, string? period, PulseRequest request, PerformanceReader reader) =>
         (await reader.GetDepartmentAsync(request.Context, departmentId, period)).ToHttp();
+
+    private static async Task<Results<Ok<TeamMember[]>, ValidationProblem, ProblemHttpResult>> GetTeamAsync(
+        string departmentId, string? period, PulseRequest request, PerformanceReader reader) =>
+        (await reader.GetTeamAsync(request.Context, departmentId, period)).ToHttp();
 
     private static async Task<Results<Ok<DepartmentPerformance>, ValidationProblem, ProblemHttpResult>> GetOverviewAsync(
         string? period, PulseRequest request, PerformanceReader reader) =>
