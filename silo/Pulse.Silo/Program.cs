@@ -1,6 +1,7 @@
 using Pulse.Silo.Apis;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Hosting;
+using Pulse.WebDashboard;
 
 try
 {
@@ -11,11 +12,13 @@ try
     builder.AddPulseApi();
     builder.AddPulseAuth();
     builder.AddPulseDemo();
+    builder.Services.AddDashboard();
 
     var app = builder.Build();
 
     app.UsePulseApi();
     app.MapPulseApi();
+    app.MapDashboard();
 
     app.Run();
     return 0;
