@@ -62,7 +62,7 @@ public sealed partial class LiveFeedSubscription(
             // The registry drops an observer that stops renewing; this only makes it sooner.
             LogUnsubscribeFailed(logger, e);
         }
-        grains.DeleteObjectReference<ILiveFeedObserver>(broadcaster);
+        grains.DeleteObjectReference<ILiveFeedObserver>(_reference);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the dashboard to the live feed failed; retrying shortly.")]
