@@ -22,7 +22,7 @@ public sealed class DashboardConnection : IAsyncDisposable
         Hub = hub;
         foreach (var method in Callbacks)
         {
-            hub.On<JsonElement>(method, payload => _pushes.Enqueue(new Push(method, payload)));
+            hub.On<JsonElement>(method, payload => _pushes.Enqueue(new Push(method, payload, DateTimeOffset.UtcNow)));
         }
     }
 
@@ -97,5 +97,6 @@ public sealed class DashboardConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
 
-    public sealed record Push(string Method, JsonElement Payload);
+    /// <summary>One push as received, with when it arrived.</summary>
+    public sealed record Push(string Method, JsonElement Payload, DateTimeOffset At);
 }
