@@ -1,0 +1,38 @@
+// The shell's and the company, department and me pages' strings. en.ts must have exactly the same keys (the type
+// checker and the build's dictionary check refuse a build where it does not).
+export const zhCN = {
+  "app.title": "Pulse 绩效看板",
+  "app.loading": "加载中…",
+  "app.error": "出错了",
+  "app.retry": "重试",
+  "app.notFound": "没有这个页面。",
+  "app.forbidden": "你无权查看此页面。",
+  "app.forbiddenDetail": "这里的数据不属于你的查看范围。",
+  "app.notFoundData": "没有找到要查看的对象。",
+  "app.noRole": "这个账号没有可查看的看板。",
+  "conn.live": "实时",
+  "conn.reconnecting": "重新连接中",
+  "conn.offline": "离线",
+  "header.asOf": "数据截至",
+  "header.language": "English",
+  "header.languageLabel": "切换语言",
+  "header.signOut": "退出",
+  "nav.company": "公司",
+  "nav.department": "部门",
+  "nav.me": "我的",
+  "nav.templates": "考核模板",
+  "nav.label": "导航",
+  "chat.title": "助手",
+  "chat.toggle": "助手",
+  "chat.placeholder": "对话助手即将上线。",
+  "signIn.title": "登录",
+  "signIn.tenant": "企业",
+  "signIn.user": "用户名",
+  "signIn.password": "密码",
+  "signIn.submit": "登录",
+  "signIn.failed": "企业、用户名或密码不正确,或账号因多次输错已锁定。",
+  "signIn.required": "必填",
+  "templates.placeholder": "考核模板页面正在建设中。",
+} as const;
+
+export type ShellKey = keyof typeof zhCN;
