@@ -173,6 +173,8 @@ class MeView {
     const head = h("div", { className: "composite-card card" },
       h("span", { className: "label" }, t("me.composite")),
       h("strong", { className: "big", "data-testid": "composite" }, number(p.composite, lang)),
+      p.projectedComposite !== undefined && p.projectedComposite !== null && p.projectedComposite !== p.composite
+        ? h("span", { className: "muted", "data-testid": "projected-composite" }, `${t("me.projectedComposite")} ${number(p.projectedComposite, lang)}`) : null,
       p.eventCount === 0 ? h("span", { className: "muted" }, t("me.noData")) : p.isComplete ? null : h("span", { className: "muted" }, t("me.incomplete")),
       p.breachedAlerts.length > 0 ? h("span", { className: "risk-flag" }, `${t("me.breached")} ${p.breachedAlerts.length}`) : null);
     const sections = p.sections.map((section) => h("section", { className: "card section" },
