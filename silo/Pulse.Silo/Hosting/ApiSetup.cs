@@ -49,7 +49,6 @@ public static class ApiSetup
         // Where the reference page looks for it: /openapi/v1.json from the site's root.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", o => o.WithTitle("Pulse API")).AllowAnonymous();
-        app.MapGet("/", () => TypedResults.Redirect("/api")).ExcludeFromDescription().AllowAnonymous();
 
         var v1 = app.MapGroup("/api/v1")
             .AddEndpointFilter<TenantEndpointFilter>()

@@ -15,6 +15,7 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
             var o = options.Value;
             Console.WriteLine();
             Console.WriteLine($"Pulse is running at {address}");
+            Console.WriteLine($"  Dashboard       {address}/");
             Console.WriteLine($"  API reference   {address}/api");
             Console.WriteLine($"  OpenAPI         {address}/openapi/v1.json");
             if (demo.Value.Seed)
