@@ -1,6 +1,6 @@
 // The calls this page makes, through the app's api() (cookie, anti-forgery header, problem details).
-import type { ApiInit, AppContext } from '../../app/context';
-import type { ChangeSummary, Department, EmployeePerformance, EventTypeDefinition, KpiTemplate, TeamMember } from './model';
+import type { ApiInit, AppContext } from "../../app/context";
+import type { ChangeSummary, Department, EmployeePerformance, EventTypeDefinition, KpiTemplate, TeamMember } from "./model";
 
 /** An answer: the value, or the problem the server (or the network) gave. */
 export type Outcome<T> =
@@ -27,14 +27,14 @@ const json = (method: string, body: unknown): ApiInit => ({ method, json: body }
 const segment = encodeURIComponent;
 
 export const templatesApi = {
-  list: (ctx: AppContext) => call<KpiTemplate[]>(ctx, '/api/v1/templates'),
+  list: (ctx: AppContext) => call<KpiTemplate[]>(ctx, "/api/v1/templates"),
   versions: (ctx: AppContext, id: string) => call<KpiTemplate[]>(ctx, `/api/v1/templates/${segment(id)}/versions`),
-  eventTypes: (ctx: AppContext) => call<EventTypeDefinition[]>(ctx, '/api/v1/event-types'),
-  departments: (ctx: AppContext) => call<Department[]>(ctx, '/api/v1/departments'),
-  validate: (ctx: AppContext, draft: KpiTemplate) => call<{ valid: boolean }>(ctx, '/api/v1/templates/validate', json('POST', draft)),
+  eventTypes: (ctx: AppContext) => call<EventTypeDefinition[]>(ctx, "/api/v1/event-types"),
+  departments: (ctx: AppContext) => call<Department[]>(ctx, "/api/v1/departments"),
+  validate: (ctx: AppContext, draft: KpiTemplate) => call<{ valid: boolean }>(ctx, "/api/v1/templates/validate", json("POST", draft)),
   whatIf: (ctx: AppContext, draft: KpiTemplate, period: string, departmentId: string | null) =>
-    call<EmployeePerformance[]>(ctx, '/api/v1/templates/what-if', json('POST', { template: draft, period, departmentId })),
+    call<EmployeePerformance[]>(ctx, "/api/v1/templates/what-if", json("POST", { template: draft, period, departmentId })),
   team: (ctx: AppContext, departmentId: string, period: string) =>
     call<TeamMember[]>(ctx, `/api/v1/departments/${segment(departmentId)}/team?period=${segment(period)}`),
-  publish: (ctx: AppContext, draft: KpiTemplate) => call<ChangeSummary>(ctx, `/api/v1/templates/${segment(draft.id)}`, json('PUT', draft)),
+  publish: (ctx: AppContext, draft: KpiTemplate) => call<ChangeSummary>(ctx, `/api/v1/templates/${segment(draft.id)}`, json("PUT", draft)),
 };

@@ -1,7 +1,7 @@
 // Helpers for this page's forms, on top of the app's element builder.
-import { h } from '../../app/dom';
-import { number } from '../../app/format';
-import type { Lang } from '../../i18n';
+import { h } from "../../app/dom";
+import { number } from "../../app/format";
+import type { Lang } from "../../i18n";
 
 export { h };
 
@@ -13,14 +13,14 @@ export function on<E extends HTMLElement>(element: E, type: string, listener: (e
 
 /** An id usable in the DOM for a field path such as template.sections[0].indicators[1].weight. */
 export function idFor(path: string): string {
-  return 'f-' + path.replace(/[^A-Za-z0-9_-]/g, '_');
+  return "f-" + path.replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
 /** Parses a number input; NaN when empty or not a number. */
 export function numberOf(input: HTMLInputElement): number {
-  return input.value.trim() === '' ? Number.NaN : Number(input.value);
+  return input.value.trim() === "" ? Number.NaN : Number(input.value);
 }
 
 export function formatNumber(value: number | null | undefined, lang: Lang): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '—' : number(value, lang);
+  return value === null || value === undefined || !Number.isFinite(value) ? "—" : number(value, lang);
 }

@@ -1,5 +1,5 @@
 // A draft is a deep copy of a template that the editor changes in place; nothing is sent until Check, Preview or Publish.
-import type { Indicator, KpiSection, KpiTemplate, Measure } from './model';
+import type { Indicator, KpiSection, KpiTemplate, Measure } from "./model";
 
 /** What the validator requires each group of weights to sum to. */
 export const REQUIRED_SUM = 100;
@@ -18,31 +18,31 @@ export const sectionSum = (template: KpiTemplate): number => weightSum(template.
 export const indicatorSum = (section: KpiSection): number => weightSum(section.indicators.map(i => i.weight));
 
 export function blankMeasure(eventType: string | undefined): Measure {
-  return { kind: 'count', eventType: eventType ?? '', multiplier: 1 };
+  return { kind: "count", eventType: eventType ?? "", multiplier: 1 };
 }
 
 export function blankIndicator(n: number, eventType: string | undefined): Indicator {
   return {
     id: `indicator-${n}`,
-    name: { zh: '', en: '' },
+    name: { zh: "", en: "" },
     weight: 0,
-    source: { kind: 'measure', measure: blankMeasure(eventType) },
+    source: { kind: "measure", measure: blankMeasure(eventType) },
     target: 1,
-    direction: 'higherIsBetter',
-    unit: '',
+    direction: "higherIsBetter",
+    unit: "",
     alerts: [],
   };
 }
 
 export function blankSection(n: number, eventType: string | undefined): KpiSection {
-  return { id: `section-${n}`, name: { zh: '', en: '' }, weight: 0, indicators: [blankIndicator(1, eventType)] };
+  return { id: `section-${n}`, name: { zh: "", en: "" }, weight: 0, indicators: [blankIndicator(1, eventType)] };
 }
 
 export function blankTemplate(eventType: string | undefined): KpiTemplate {
   const section = blankSection(1, eventType);
   section.weight = 100;
   for (const indicator of section.indicators) indicator.weight = 100;
-  return { id: '', name: { zh: '', en: '' }, sections: [section] };
+  return { id: "", name: { zh: "", en: "" }, sections: [section] };
 }
 
 /** A fresh id not used by any of <paramref name="taken"/>. */
@@ -65,7 +65,7 @@ export function forSending(draft: KpiTemplate): KpiTemplate {
     tidy(section.name);
     for (const indicator of section.indicators) {
       tidy(indicator.name);
-      if (indicator.source.kind === 'rating') indicator.source.measure = null;
+      if (indicator.source.kind === "rating") indicator.source.measure = null;
       if (indicator.alerts && indicator.alerts.length === 0) indicator.alerts = null;
     }
   }
@@ -75,5 +75,5 @@ export function forSending(draft: KpiTemplate): KpiTemplate {
 /** The month before <paramref name="now"/>, as yyyy-MM. */
 export function lastMonth(now: Date): string {
   const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }

@@ -2,10 +2,10 @@
 
 export interface LocalizedText { zh: string; en?: string | null }
 
-export type Direction = 'higherIsBetter' | 'lowerIsBetter';
-export type SourceKind = 'measure' | 'rating';
-export type MeasureKind = 'count' | 'sum' | 'avg' | 'latest' | 'ratio';
-export type Comparator = 'greaterThan' | 'greaterOrEqual' | 'lessThan' | 'lessOrEqual';
+export type Direction = "higherIsBetter" | "lowerIsBetter";
+export type SourceKind = "measure" | "rating";
+export type MeasureKind = "count" | "sum" | "avg" | "latest" | "ratio";
+export type Comparator = "greaterThan" | "greaterOrEqual" | "lessThan" | "lessOrEqual";
 
 export interface MeasureFilter { field: string; equalTo: string }
 

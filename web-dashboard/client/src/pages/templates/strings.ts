@@ -1,11 +1,11 @@
 // The Templates page's own words, in both languages the dashboard speaks (dictionaries in ./i18n).
-import type { Lang } from '../../i18n';
-import { en, type Strings } from './i18n/en';
-import { zhCN } from './i18n/zh-CN';
+import type { Lang } from "../../i18n";
+import { en, type Strings } from "./i18n/en";
+import { zhCN } from "./i18n/zh-CN";
 
 export type { Strings };
 
-export const dictionaries: Record<Lang, Strings> = { 'zh-CN': zhCN, en };
+export const dictionaries: Record<Lang, Strings> = { "zh-CN": zhCN, en };
 
 export function stringsFor(lang: Lang): Strings {
   return dictionaries[lang];
