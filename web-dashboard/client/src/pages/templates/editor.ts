@@ -158,7 +158,7 @@ export class TemplateEditor {
     const eventType = this.host.eventTypes[0]?.type;
     const taken = () => this.draft.sections.flatMap(x => x.indicators.map(y => y.id));
     return h("fieldset", { class: "tp-section", "data-section": at },
-      h("legend", {}, `${s.section} ${i + 1}`),
+      h("legend", {}, `${s.section} ${i + 1}`, section.name.zh ? ` · ${(this.host.lang === "en" && section.name.en) || section.name.zh}` : ""),
       h("div", { class: "tp-grid" },
         textField(`${at}.id`, s.id, section.id, v => { section.id = v; }, { changed }),
         textField(`${at}.name.zh`, s.nameZh, section.name.zh, v => { section.name.zh = v; }, { lang: "zh-CN", changed }),
@@ -183,7 +183,7 @@ export class TemplateEditor {
     const rated = indicator.source.kind === "rating";
     const scoring = () => (indicator.scoring ??= { capPercent: 120, zeroScoreAt: null });
     const card = h("fieldset", { class: rated ? "tp-indicator tp-rated" : "tp-indicator", "data-indicator": at },
-      h("legend", {}, indicator.name.zh || indicator.id || s.indicator),
+      h("legend", {}, (this.host.lang === "en" && indicator.name.en) || indicator.name.zh || indicator.id || s.indicator),
       h("div", { class: "tp-grid" },
         textField(`${at}.id`, s.id, indicator.id, v => { indicator.id = v; }, { changed }),
         textField(`${at}.name.zh`, s.nameZh, indicator.name.zh, v => { indicator.name.zh = v; }, { lang: "zh-CN", changed }),
