@@ -17,7 +17,12 @@ if (major < 18) {
 }
 
 // 1. Strict types over the whole app.
-execFileSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", here], { stdio: "inherit" });
+try {
+  execFileSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", here], { stdio: "inherit" });
+} catch {
+  console.error("The dashboard app does not type-check (errors above).");
+  process.exit(1);
+}
 
 // 2. Every zh-CN dictionary has an en twin with exactly the same keys (shell, pages, a page's own folder).
 await checkDictionaries(join(here, "src"));

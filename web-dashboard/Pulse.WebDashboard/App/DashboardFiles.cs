@@ -1,14 +1,26 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 
 namespace Pulse.WebDashboard.App;
 
-/// <summary>The built app as embedded in this assembly (App/wwwroot at build time), with each file's content type.</summary>
+/// <summary>
+/// The built app as embedded in this assembly (App/wwwroot at build time), with each file's content type. For work
+/// on the app, <c>Pulse:Dashboard:AppFolder</c> names a folder to serve instead (the build's output), so a fresh
+/// <c>npm run build</c> shows on reload without rebuilding the library.
+/// </summary>
 public sealed class DashboardFiles
 {
+    public const string FolderSetting = "Pulse:Dashboard:AppFolder";
     private readonly FileExtensionContentTypeProvider _types = new();
 
-    public DashboardFiles() => Provider = new ManifestEmbeddedFileProvider(typeof(DashboardFiles).Assembly, "App/wwwroot");
+    public DashboardFiles(IConfiguration configuration)
+    {
+        var folder = configuration[FolderSetting];
+        Provider = string.IsNullOrEmpty(folder)
+            ? new ManifestEmbeddedFileProvider(typeof(DashboardFiles).Assembly, "App/wwwroot")
+            : new PhysicalFileProvider(Path.GetFullPath(folder));
+    }
 
     public IFileProvider Provider { get; }
 

@@ -1,9 +1,318 @@
-import { h } from "../app/dom";
+import { ApiError } from "../app/api";
+import type { AppContext } from "../app/context";
+import { h, progressBar, setText } from "../app/dom";
+import { number, text } from "../app/format";
+import { HubRefused } from "../app/live";
 import type { Page } from "../app/page";
+import { routeHash } from "../app/router";
+import { feedbackForm } from "../components/feedback-form";
+import { refusal } from "../components/refusal";
+import type { EmployeeLine } from "../contracts/live";
+import type { DepartmentPerformance, EmployeePerformance, IndicatorResult, TeamMember } from "../contracts/performance";
 
+/** The manager's team: a table updated in place by employeesChanged, sortable, filterable, with feedback inline. */
 export const departmentPage: Page = {
   mount(root, ctx) {
-    root.replaceChildren(h("section", { "data-page": "department" }, h("p", {}, ctx.t("app.loading"))));
-    return () => {};
+    const view = new DepartmentView(root, ctx);
+    return () => view.dispose();
   },
 };
+
+interface Column {
+  key: string;
+  indicator?: { id: string; name: IndicatorResult["name"]; unit: string };
+}
+
+interface Row {
+  member: TeamMember;
+  tr: HTMLTableRowElement;
+  composite: HTMLElement;
+  risk: HTMLElement;
+  cells: Map<string, { value: HTMLElement; bar: ReturnType<typeof progressBar>; score: HTMLElement }>;
+}
+
+/** At risk as the department's aggregates count it: a breached alert or a composite below 60. */
+export function atRisk(performance: EmployeePerformance | null): boolean {
+  return performance !== null && (performance.breachedAlerts.length > 0 || (performance.composite !== null && performance.composite < 60));
+}
+
+export function indicatorsOf(performance: EmployeePerformance | null): IndicatorResult[] {
+  return performance ? performance.sections.flatMap((s) => s.indicators) : [];
+}
+
+class DepartmentView {
+  private readonly id: string;
+  private readonly stops: (() => void)[] = [];
+  private readonly rows = new Map<string, Row>();
+  private columns: Column[] = [];
+  private sort: { key: string; dir: 1 | -1 } = { key: "composite", dir: -1 };
+  private filter = "";
+  private openForm: HTMLTableRowElement | null = null;
+  private readonly summary = h("p", { className: "summary", "data-testid": "department-summary" });
+  private readonly thead = h("thead");
+  private readonly tbody = h("tbody");
+  private readonly status = h("p", { className: "notice", role: "status" });
+  private readonly content: HTMLElement;
+
+  constructor(private readonly root: HTMLElement, private readonly ctx: AppContext) {
+    this.id = ctx.route.id ?? ctx.me.managedDepartments[0] ?? "";
+    const t = ctx.t;
+    const search = h("input", { type: "search", id: "team-filter", placeholder: t("team.filter"), "aria-label": t("team.filter") });
+    search.addEventListener("input", () => {
+      this.filter = search.value.trim().toLowerCase();
+      this.applyFilter();
+    });
+    this.content = h("div", { className: "team", hidden: true },
+      h("div", { className: "toolbar" }, this.summary, search),
+      h("div", { className: "table-scroll" }, h("table", { className: "team-table", "data-testid": "team-table" }, this.thead, this.tbody)));
+    root.replaceChildren(h("section", { "data-page": "department" },
+      h("h1", {}, `${t("team.title")} · `, h("span", { className: "department-name" }, this.id)), this.status, this.content));
+    this.status.textContent = t("app.loading");
+    void this.name();
+    this.stops.push(
+      ctx.live.on("employeesChanged", (lines) => this.onLines(lines)),
+      ctx.live.on("departmentsChanged", (departments) => {
+        const mine = departments.find((d) => d.departmentId === this.id);
+        if (mine) this.showSummary(mine);
+      }),
+    );
+    const watch = ctx.live.watch("watchDepartment", [this.id], `department:${this.id}`,
+      (snapshot) => {
+        this.replace(snapshot.members);
+        this.showSummary(snapshot.department);
+        ctx.showAsOf(snapshot.asOf);
+      },
+      (refused) => this.refused(refused.code));
+    this.stops.push(() => watch.stop());
+    watch.first.catch((e: unknown) => {
+      if (e instanceof HubRefused && e.code === "unavailable") void this.loadRest();
+    });
+  }
+
+  dispose(): void {
+    for (const stop of this.stops) stop();
+  }
+
+  // Without the hub (offline), the same data from the API, so the page still shows what it can.
+  private async loadRest(): Promise<void> {
+    const path = `/api/v1/departments/${encodeURIComponent(this.id)}`;
+    try {
+      const [members, department] = await Promise.all([
+        this.ctx.api<TeamMember[]>(`${path}/team`),
+        this.ctx.api<DepartmentPerformance>(`${path}/performance`),
+      ]);
+      if (this.rows.size > 0) return; // the hub answered meanwhile
+      this.replace(members);
+      this.showSummary(department);
+      this.ctx.showAsOf(department.asOf);
+    } catch (e) {
+      this.refused(e instanceof ApiError ? (e.status === 403 ? "forbidden" : e.status === 404 ? "not-found" : "error") : "error");
+    }
+  }
+
+  private async name(): Promise<void> {
+    if (!this.ctx.me.roles.includes("hr") && !this.ctx.me.roles.includes("admin")) return;
+    try {
+      const department = await this.ctx.api<{ name: string }>(`/api/v1/departments/${encodeURIComponent(this.id)}`);
+      const slot = this.root.querySelector(".department-name");
+      if (slot) slot.textContent = department.name;
+    } catch {
+      // The id stays as the title.
+    }
+  }
+
+  private refused(code: string): void {
+    this.content.hidden = true;
+    this.rows.clear();
+    this.tbody.replaceChildren();
+    this.status.replaceChildren(refusal(this.ctx, code));
+    this.status.hidden = false;
+  }
+
+  private showSummary(department: DepartmentPerformance): void {
+    const t = this.ctx.t;
+    setText(this.summary, `${t("team.members")} ${department.members} · ${t("team.average")} ${number(department.averageComposite, this.ctx.lang)} · ${t("team.atRisk")} ${department.atRisk}`);
+    this.ctx.showAsOf(department.asOf);
+  }
+
+  /** A fresh snapshot (first answer or after a reconnect): the table is rebuilt from it. */
+  private replace(members: TeamMember[]): void {
+    this.status.hidden = true;
+    this.content.hidden = false;
+    this.rows.clear();
+    this.openForm = null;
+    this.columns = this.columnsFor(members);
+    this.renderHead();
+    this.tbody.replaceChildren();
+    for (const member of members) this.addRow(member);
+    this.applySort();
+    this.applyFilter();
+  }
+
+  private columnsFor(members: TeamMember[]): Column[] {
+    const seen = new Map<string, Column>();
+    for (const member of members) {
+      for (const indicator of indicatorsOf(member.performance)) {
+        if (!seen.has(indicator.id)) seen.set(indicator.id, { key: `ind:${indicator.id}`, indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit } });
+      }
+    }
+    return [{ key: "name" }, { key: "composite" }, ...seen.values(), { key: "risk" }];
+  }
+
+  private renderHead(): void {
+    const t = this.ctx.t;
+    const label = (column: Column) => column.indicator ? text(column.indicator.name, this.ctx.lang) : t(`team.col.${column.key as "name" | "composite" | "risk"}`);
+    this.thead.replaceChildren(h("tr", {},
+      ...this.columns.map((column) => {
+        const sorted = this.sort.key === column.key;
+        const button = h("button", { type: "button", className: "sort", "data-sort": column.key }, label(column), sorted ? (this.sort.dir === 1 ? " ▲" : " ▼") : "");
+        button.addEventListener("click", () => {
+          this.sort = { key: column.key, dir: sorted ? (this.sort.dir === 1 ? -1 : 1) : column.key === "name" ? 1 : -1 };
+          this.renderHead();
+          this.applySort();
+        });
+        return h("th", { scope: "col", "aria-sort": sorted ? (this.sort.dir === 1 ? "ascending" : "descending") : "none" }, button);
+      }),
+      h("th", { scope: "col" }, h("span", { className: "visually-hidden" }, t("team.col.actions")))));
+  }
+
+  private addRow(member: TeamMember): Row {
+    const t = this.ctx.t;
+    const link = h("a", { href: routeHash("employee", member.employeeId) }, member.name);
+    const composite = h("td", { className: "num composite", "data-col": "composite" });
+    const risk = h("td", { "data-col": "risk" });
+    const tr = h("tr", { "data-employee-id": member.employeeId }, h("td", { "data-col": "name" }, link, h("span", { className: "muted id" }, member.employeeId)), composite);
+    const cells: Row["cells"] = new Map();
+    for (const column of this.columns) {
+      if (!column.indicator) continue;
+      const value = h("span", { className: "value" });
+      const bar = progressBar();
+      const score = h("span", { className: "score" });
+      cells.set(column.indicator.id, { value, bar, score });
+      tr.append(h("td", { className: "indicator", "data-col": column.key }, value, bar.root, score));
+    }
+    const give = h("button", { type: "button", className: "link", "data-action": "feedback" }, t("feedback.give"));
+    give.addEventListener("click", () => this.toggleForm(row));
+    tr.append(risk, h("td", {}, give));
+    const row: Row = { member, tr, composite, risk, cells };
+    this.rows.set(member.employeeId, row);
+    this.tbody.append(tr);
+    this.fill(row);
+    return row;
+  }
+
+  /** Writes a row's numbers into its existing cells: a live update changes text and widths, not elements. */
+  private fill(row: Row): void {
+    const { performance } = row.member;
+    const lang = this.ctx.lang;
+    setText(row.composite, number(performance?.composite, lang));
+    const indicators = new Map(indicatorsOf(performance).map((i) => [i.id, i]));
+    for (const [id, cell] of row.cells) {
+      const indicator = indicators.get(id);
+      setText(cell.value, indicator ? `${number(indicator.value, lang)} / ${number(indicator.target, lang)}${indicator.unit ? ` ${indicator.unit}` : ""}` : "—");
+      cell.bar.set(indicator?.attainment ?? null);
+      setText(cell.score, indicator ? `${this.ctx.t("team.score")} ${number(indicator.score, lang)}` : "");
+    }
+    const risky = atRisk(performance);
+    row.tr.classList.toggle("at-risk", risky);
+    setText(row.risk, risky ? this.ctx.t("team.riskFlag") : "");
+    row.risk.className = risky ? "risk-flag" : "";
+  }
+
+  private onLines(lines: EmployeeLine[]): void {
+    if (this.content.hidden) return;
+    let rebuild = false;
+    let changed = false;
+    for (const line of lines) {
+      if (!line.departmentIds.includes(this.id)) continue;
+      const member: TeamMember = { employeeId: line.employeeId, name: line.name, departmentId: line.departmentIds[0] ?? this.id, performance: line.performance };
+      const row = this.rows.get(line.employeeId);
+      const known = new Set(this.columns.map((c) => c.key));
+      if (indicatorsOf(line.performance).some((i) => !known.has(`ind:${i.id}`))) rebuild = true;
+      if (row) {
+        row.member = member;
+        this.fill(row);
+      } else if (!rebuild) {
+        this.addRow(member);
+      }
+      changed = true;
+      this.ctx.showAsOf(line.performance.asOf);
+    }
+    if (rebuild) this.replace([...this.rows.values()].map((r) => r.member).concat(lines.filter((l) => !this.rows.has(l.employeeId)).map((l) => ({ employeeId: l.employeeId, name: l.name, departmentId: l.departmentIds[0] ?? this.id, performance: l.performance }))));
+    else if (changed) {
+      this.applySort();
+      this.applyFilter();
+    }
+  }
+
+  private sortValue(row: Row): string | number | null {
+    const p = row.member.performance;
+    switch (this.sort.key) {
+      case "name": return row.member.name;
+      case "composite": return p?.composite ?? null;
+      case "risk": return atRisk(p) ? 1 : 0;
+      default: {
+        const id = this.sort.key.slice("ind:".length);
+        return indicatorsOf(p).find((i) => i.id === id)?.score ?? null;
+      }
+    }
+  }
+
+  /** Orders the rows by moving them; rows already in place are not touched. */
+  private applySort(): void {
+    const { dir } = this.sort;
+    const sorted = [...this.rows.values()].sort((a, b) => {
+      const x = this.sortValue(a);
+      const y = this.sortValue(b);
+      if (x === null && y === null) return a.member.name.localeCompare(b.member.name, this.ctx.lang);
+      if (x === null) return 1; // no data last, whichever the direction
+      if (y === null) return -1;
+      const order = typeof x === "string" && typeof y === "string" ? x.localeCompare(y, this.ctx.lang) : Number(x) - Number(y);
+      return order === 0 ? a.member.employeeId.localeCompare(b.member.employeeId) : order * dir;
+    });
+    let previous: Element | null = null;
+    for (const row of sorted) {
+      const expected: Element | null = previous ? previous.nextElementSibling : this.tbody.firstElementChild;
+      if (expected !== row.tr) {
+        if (previous) previous.after(row.tr);
+        else this.tbody.prepend(row.tr);
+      }
+      previous = row.tr;
+      // An open feedback form stays under its person.
+      if (this.openForm && this.openForm.dataset["for"] === row.member.employeeId) {
+        if (previous.nextElementSibling !== this.openForm) previous.after(this.openForm);
+        previous = this.openForm;
+      }
+    }
+  }
+
+  private applyFilter(): void {
+    for (const row of this.rows.values()) {
+      const match = !this.filter || row.member.name.toLowerCase().includes(this.filter) || row.member.employeeId.toLowerCase().includes(this.filter);
+      row.tr.hidden = !match;
+      if (this.openForm?.dataset["for"] === row.member.employeeId) this.openForm.hidden = !match;
+    }
+  }
+
+  private toggleForm(row: Row): void {
+    const wasFor = this.openForm?.dataset["for"];
+    this.openForm?.remove();
+    this.openForm = null;
+    if (wasFor === row.member.employeeId) return;
+    const note = h("p", { className: "sent", role: "status" });
+    const form = feedbackForm(this.ctx, row.member.employeeId, indicatorsOf(row.member.performance), (item) => {
+      this.openForm?.remove();
+      this.openForm = null;
+      if (item) {
+        note.textContent = this.ctx.t("feedback.sent");
+        const cell = row.tr.lastElementChild;
+        cell?.append(note);
+        window.setTimeout(() => note.remove(), 4000);
+      }
+    });
+    const tr = h("tr", { className: "feedback-row", "data-for": row.member.employeeId }, h("td", { colspan: this.columns.length + 1 }, form));
+    row.tr.after(tr);
+    this.openForm = tr;
+    form.querySelector("textarea")?.focus();
+  }
+}
