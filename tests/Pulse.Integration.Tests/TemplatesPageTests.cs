@@ -45,7 +45,7 @@ public sealed class TemplatesPageTests
         await Expect(page.Locator("#sign-out")).ToBeVisibleAsync();
 
         await page.GotoAsync("/#/templates");
-        await page.Locator("[data-template=business] button.tp-primary").ClickAsync();
+        await page.Locator("[data-template=business] button.tp-edit").ClickAsync();
         var weight = page.Locator($"[data-path=\"{WeightPath}\"]");
         await Expect(weight).ToHaveValueAsync("20");
 
@@ -81,6 +81,13 @@ public sealed class TemplatesPageTests
         var draft = await page.Locator("[data-employee=B001] td[data-draft]").GetAttributeAsync("data-draft");
         Assert.True(decimal.TryParse(draft, System.Globalization.CultureInfo.InvariantCulture, out var composite) && composite > 0m, $"B001's draft composite is '{draft}'");
         await SaveScreenshotAsync(page, "templates-what-if.png");
+
+        // In Chinese (the page mounts afresh at the same address) the server's reason reads in Chinese at the field.
+        await page.ClickAsync("#lang-switch");
+        await Expect(page.Locator("button.tp-check")).ToHaveTextAsync("检查");
+        await weight.FillAsync("25");
+        await page.ClickAsync("button.tp-check");
+        await Expect(fieldError).ToHaveTextAsync("指标权重合计为 105，必须等于 100。");
 
         // A phone's width: the form stacks instead of running off the side.
         await page.SetViewportSizeAsync(375, 800);

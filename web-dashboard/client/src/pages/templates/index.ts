@@ -10,6 +10,7 @@ import { TemplateEditor, type FieldErrors } from "./editor";
 import { templateList } from "./list";
 import type { Department, EventTypeDefinition, KpiTemplate } from "./model";
 import { fill, stringsFor, type Strings } from "./strings";
+import { reason } from "./reasons";
 import { previewRows, WhatIfPanel } from "./whatIf";
 import "./templates.css";
 
@@ -87,7 +88,7 @@ class TemplatesView {
 
     const failed = <T>(outcome: Outcome<T> & { ok: false }) => {
       if (Object.keys(outcome.errors).length > 0) {
-        showProblems(outcome.errors);
+        showProblems(Object.fromEntries(Object.entries(outcome.errors).map(([path, messages]) => [path, messages.map(m => reason(m, ctx.lang))])));
         say(fill(s.invalid, { count: problemCount(outcome.errors) }), "bad");
       } else {
         say(fill(s.requestFailed, { reason: outcome.detail }), "bad");
@@ -135,14 +136,14 @@ class TemplatesView {
 
     this.body.replaceChildren(
       h("div", { class: "tp-editor-head" },
-        on(h("button", { type: "button", class: "tp-link" }, s.back), "click", () => this.ctx.navigate(routeHash("templates"))),
+        on(h("button", { type: "button", class: "link" }, s.back), "click", () => this.ctx.navigate(routeHash("templates"))),
         h("h3", {}, template ? fill(s.editingDraft, { version: template.version ?? 0 }) : s.editingNew),
         h("p", { class: "tp-hint" }, s.draftNote)),
       editor.element,
       h("div", { class: "tp-bar" },
         button(s.check, check, "tp-check"),
         button(s.preview, preview, "tp-preview"),
-        button(s.publish, publish, "tp-primary tp-publish"),
+        button(s.publish, publish, "primary tp-publish"),
         status),
       summary,
       whatIf.element);

@@ -42,7 +42,7 @@ export function templateList(host: ListHost, templates: KpiTemplate[]): HTMLElem
         h("td", { "data-label": s.colEffective }, template.effectiveFrom ?? "—"),
         h("td", { "data-label": s.colPublished }, when(template.publishedAt, lang)),
         h("td", { "data-label": s.colSections }, template.sections.map(x => (lang.startsWith("en") && x.name.en) || x.name.zh).join(" · ")),
-        h("td", { class: "tp-row-actions" }, on(h("button", { type: "button", class: "tp-primary" }, s.edit), "click", () => host.edit(template.id)), toggle)),
+        h("td", { class: "tp-row-actions" }, on(h("button", { type: "button", class: "primary tp-edit" }, s.edit), "click", () => host.edit(template.id)), toggle)),
       history);
   }
   return h("div", { class: "tp-list" },
