@@ -10,7 +10,8 @@ namespace Pulse.Integration.Tests;
 public static class TenantSetup
 {
     public const string OperatorKey = "integration-operator-key-7f3a";
-    private const string Password = "integration-password-1";
+    /// <summary>Every account this class creates has this password.</summary>
+    public const string Password = "integration-password-1";
 
     public static Dictionary<string, string> Settings(Dictionary<string, string>? more = null)
     {
@@ -37,6 +38,14 @@ public static class TenantSetup
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hr);
         (await http.PutAsJsonAsync("/api/v1/organisation", organisation, json, cancel)).EnsureSuccessStatusCode();
         return (hr, key["token"]!.GetValue<string>());
+    }
+
+    /// <summary>Creates a user as the tenant's admin (roles as the API names them: employee, manager, hr, admin).</summary>
+    public static async Task CreateUserAsync(SiloProcess silo, string tenantId, string userName, string[] roles, string? employeeId, CancellationToken cancel)
+    {
+        using var http = new HttpClient { BaseAddress = silo.Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(http, tenantId, "admin", cancel));
+        (await http.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, roles, employeeId }, cancel)).EnsureSuccessStatusCode();
     }
 
     private static async Task<string> SignInAsync(HttpClient http, string tenantId, string userName, CancellationToken cancel)

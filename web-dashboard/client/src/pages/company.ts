@@ -1,6 +1,6 @@
 import type { AppContext } from "../app/context";
 import { h, progressBar, setText } from "../app/dom";
-import { monthsBefore, number, time } from "../app/format";
+import { monthsBefore, number, text, time } from "../app/format";
 import { HubRefused } from "../app/live";
 import type { Page } from "../app/page";
 import { routeHash } from "../app/router";
@@ -8,7 +8,12 @@ import { chart, markedBands, type Chart } from "../components/charts";
 import { refusal } from "../components/refusal";
 import type { Department } from "../contracts/auth";
 import type { LiveAlert } from "../contracts/live";
-import type { DepartmentPerformance, RankedMember } from "../contracts/performance";
+import type { DepartmentPerformance, LocalizedText, RankedMember } from "../contracts/performance";
+
+/** The part of GET /api/v1/templates the cards need: indicator names by id. */
+interface TemplateNames {
+  sections: { indicators: { id: string; name: LocalizedText }[] }[];
+}
 
 /** HR's view of the company: department cards, the score distribution, the monthly trend, people at risk, live alerts. */
 export const companyPage: Page = {
@@ -23,6 +28,7 @@ const trendMonths = 6;
 class CompanyView {
   private readonly stops: (() => void)[] = [];
   private readonly names = new Map<string, string>();
+  private readonly indicatorNames = new Map<string, LocalizedText>();
   private readonly departments = new Map<string, DepartmentPerformance>();
   private readonly cards = new Map<string, { root: HTMLElement; composite: HTMLElement; detail: HTMLElement; bar: ReturnType<typeof progressBar>; indicators: HTMLElement }>();
   private overview: DepartmentPerformance | null = null;
@@ -88,13 +94,15 @@ class CompanyView {
   }
 
   private async loadNames(): Promise<void> {
-    try {
-      const departments = await this.ctx.api<Department[]>("/api/v1/departments");
-      for (const d of departments) this.names.set(d.id, d.name);
-      this.renderCards();
-    } catch {
-      // Cards keep the department ids.
-    }
+    const [departments, templates] = await Promise.all([
+      this.ctx.api<Department[]>("/api/v1/departments").catch(() => [] as Department[]),
+      this.ctx.api<TemplateNames[]>("/api/v1/templates").catch(() => [] as TemplateNames[]),
+    ]);
+    // Without them the cards keep the ids.
+    for (const d of departments) this.names.set(d.id, d.name);
+    for (const indicator of templates.flatMap((t) => t.sections.flatMap((s) => s.indicators))) this.indicatorNames.set(indicator.id, indicator.name);
+    this.renderCards();
+    this.renderRisk();
   }
 
   // Without the hub: the overview and each department from the API.
@@ -141,8 +149,8 @@ class CompanyView {
   private renderCards(): void {
     if (!this.overview) return;
     const { lang, t } = this.ctx;
-    // Top-level departments first as the tenant sends them, then by id.
-    for (const d of [...this.departments.values()].sort((a, b) => a.departmentId.localeCompare(b.departmentId))) {
+    // The largest (the top of the organisation) first, then by id.
+    for (const d of [...this.departments.values()].sort((a, b) => b.members - a.members || a.departmentId.localeCompare(b.departmentId))) {
       let card = this.cards.get(d.departmentId);
       if (!card) {
         const composite = h("strong", { className: "big" });
@@ -154,8 +162,8 @@ class CompanyView {
           h("span", { className: "label" }, t("company.composite")), composite, bar.root, detail, indicators);
         card = { root, composite, detail, bar, indicators };
         this.cards.set(d.departmentId, card);
-        this.cardGrid.append(root);
       }
+      this.cardGrid.append(card.root); // appending an element already in place keeps the order without re-creating it
       const title = card.root.querySelector("h3");
       if (title) setText(title, this.names.get(d.departmentId) ?? d.departmentId);
       setText(card.composite, number(d.averageComposite, lang));
@@ -167,7 +175,8 @@ class CompanyView {
       card.indicators.replaceChildren(...averages.slice(0, 6).map(([id, score]) => {
         const bar = progressBar();
         bar.set(score);
-        return h("li", {}, h("span", { className: "muted" }, id), bar.root, h("span", { className: "num" }, number(score, lang, 0)));
+        const name = this.indicatorNames.get(id);
+        return h("li", {}, h("span", { className: "muted" }, name ? text(name, lang) : id), bar.root, h("span", { className: "num" }, number(score, lang, 0)));
       }));
     }
   }
@@ -230,6 +239,11 @@ class CompanyView {
         h("a", { href: routeHash("employee", m.employeeId) }, m.name), ` ${number(m.composite, lang)}`)));
   }
 
+  private indicatorName(id: string): string {
+    const name = this.indicatorNames.get(id);
+    return name ? text(name, this.ctx.lang) : id;
+  }
+
   private renderAlerts(): void {
     const { lang, t } = this.ctx;
     if (this.alerts.length === 0) {
@@ -239,6 +253,6 @@ class CompanyView {
     this.alertFeed.replaceChildren(...this.alerts.map((a) => h("li", { className: a.alert.kind === "breached" ? "alert breached" : "alert recovered" },
       h("time", { className: "muted", datetime: a.alert.occurredAt }, time(a.alert.occurredAt, lang)), " ",
       h("a", { href: routeHash("employee", a.alert.employeeId) }, a.employeeName), " ",
-      `${a.alert.kind === "breached" ? t("alert.breached") : t("alert.recovered")} ${a.alert.indicatorId} ${number(a.alert.value, lang)} (${t("alert.threshold")} ${number(a.alert.threshold, lang)})`)));
+      `${a.alert.kind === "breached" ? t("alert.breached") : t("alert.recovered")} ${this.indicatorName(a.alert.indicatorId)} ${number(a.alert.value, lang)} (${t("alert.threshold")} ${number(a.alert.threshold, lang)})`)));
   }
 }
