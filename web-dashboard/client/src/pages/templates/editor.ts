@@ -199,7 +199,7 @@ export class TemplateEditor {
         selectField(`${at}.direction`, s.direction, [{ value: "higherIsBetter", label: s.higherIsBetter }, { value: "lowerIsBetter", label: s.lowerIsBetter }],
           indicator.direction, v => { indicator.direction = v as Indicator["direction"]; }, { changed }),
         textField(`${at}.unit`, s.unit, indicator.unit, v => { indicator.unit = v; }, { changed }),
-        numberField(`${at}.scoring.capPercent`, s.capPercent, indicator.scoring?.capPercent, v => { scoring().capPercent = v ?? 120; }, { optional: true, changed }),
+        numberField(`${at}.scoring.capPercent`, s.capPercent, indicator.scoring?.capPercent, v => { scoring().capPercent = v ?? 120; }, { optional: true, placeholder: "120", changed }),
         numberField(`${at}.scoring.zeroScoreAt`, s.zeroScoreAt, indicator.scoring?.zeroScoreAt, v => { scoring().zeroScoreAt = v; }, { optional: true, changed })),
       errorElement(`${at}.source`));
     if (rated) {

@@ -9,6 +9,8 @@ export interface FieldOptions {
   readonly?: boolean;
   wide?: boolean;
   lang?: string;
+  /** Shown while the input is empty, e.g. the default an optional number takes. */
+  placeholder?: string;
 }
 
 export function errorElement(path: string): HTMLElement {
@@ -30,7 +32,7 @@ export function textField(path: string, label: string, value: string, set: (v: s
 
 export function numberField(path: string, label: string, value: number | null | undefined, set: (v: number | null) => void, options: FieldOptions = {}): HTMLElement {
   const shown = value === null || value === undefined || Number.isNaN(value) ? "" : String(value);
-  const input = h("input", { type: "number", step: "any", inputmode: "decimal", value: shown, "data-number": options.optional ? "optional" : "required" });
+  const input = h("input", { type: "number", step: "any", inputmode: "decimal", value: shown, "data-number": options.optional ? "optional" : "required", placeholder: options.placeholder });
   on(input, "input", () => {
     const parsed = numberOf(input);
     set(Number.isNaN(parsed) && options.optional ? null : parsed);
