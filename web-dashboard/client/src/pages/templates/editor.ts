@@ -47,6 +47,8 @@ export class TemplateEditor {
   /** Fields the client can tell are wrong before asking the server: numbers that are not numbers. */
   clientErrors(): FieldErrors {
     const found: FieldErrors = {};
+    // The id is the address the draft is published to, so a new template cannot be sent without one.
+    if (!this.draft.id.trim()) found["template.id"] = [this.host.s.idRequired];
     for (const input of this.element.querySelectorAll<HTMLInputElement>('input[data-number="required"]')) {
       if (input.value.trim() === "" || !Number.isFinite(Number(input.value))) found[input.dataset.path!] = [this.host.s.numberRequired];
     }
