@@ -45,6 +45,12 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
         await Expect(page.Locator(".indicator-line[data-indicator=loan-volume] .summary-sentence")).ToBeVisibleAsync();
         await DashboardSite.ScreenshotAsync(page, "me");
 
+        // A past month comes from the API, read-only: this tenant has no data before this month.
+        var previous = DateTime.Now.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("#period").FillAsync(previous);
+        await Expect(page.Locator("[data-live=false]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=scorecard]")).ToContainTextAsync("这个月没有数据");
+
         await page.GotoAsync($"/#/employee/{DashboardSite.OtherEmployee}");
         await Expect(page.Locator("[data-testid=refusal]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=refusal]")).ToContainTextAsync("无权");
@@ -52,6 +58,27 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
         await Expect(page.Locator(".indicator-line")).ToHaveCountAsync(0);
         var other = site.Organisation.Employees!.Single(e => e.Id == DashboardSite.OtherEmployee);
         Assert.DoesNotContain(other.Name, await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Feedback_given_inline_shows_the_servers_error_at_the_field_and_is_sent_once_corrected()
+    {
+        var page = await site.NewPageAsync();
+        await DashboardSite.SignInAsync(page, "mgr");
+        var row = page.Locator($"tr[data-employee-id={DashboardSite.OtherEmployee}]");
+        await row.Locator("[data-action=feedback]").ClickAsync();
+        var form = page.Locator($"form.feedback-form[data-employee-id={DashboardSite.OtherEmployee}]");
+        await form.Locator("select[name=kind]").SelectOptionAsync("praise");
+        await form.Locator("button[type=submit]").ClickAsync();
+
+        // The API refuses the empty text (a cookie-signed change, so the anti-forgery header went with it).
+        await Expect(form.Locator("[data-error-for=text]")).ToContainTextAsync("Required");
+        await form.Locator("textarea[name=text]").FillAsync("本月放款做得很好");
+        await form.Locator("select[name=indicatorId]").SelectOptionAsync("loan-volume");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(form).ToHaveCountAsync(0);
+        await Expect(row.Locator(".sent")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

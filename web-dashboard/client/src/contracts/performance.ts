@@ -48,12 +48,15 @@ export interface EmployeePerformance {
   eventCount: number;
   streamPosition: number;
   asOf: string;
+  /** The composite the month would end with at the pace so far (for a closed period, the composite itself). */
+  projectedComposite?: number | null;
 }
 
 export interface RankedMember {
   employeeId: string;
   name: string;
   composite: number | null;
+  projectedComposite?: number | null;
 }
 
 export interface DepartmentPerformance {
@@ -70,7 +73,7 @@ export interface DepartmentPerformance {
   atRisk: number;
   asOf: string;
   membersWithData: number;
-  /** Not in the contract yet; used when a server sends it. */
+  /** Members at risk (a breached alert or a projected composite below 60), lowest projected composite first, at most 50. */
   atRiskMembers?: RankedMember[];
 }
 

@@ -228,15 +228,16 @@ class CompanyView {
     const o = this.overview;
     if (!o) return;
     const { lang, t } = this.ctx;
-    const flagged: RankedMember[] = o.atRiskMembers ?? o.bottom.filter((m) => m.composite !== null && m.composite < 60);
-    const people = flagged.length > 0 ? flagged : o.bottom;
+    // The server names the members at risk; an older one only ranks the bottom members.
+    const people: RankedMember[] = o.atRiskMembers ?? o.bottom.filter((m) => m.composite !== null && m.composite < 60);
     const counts = [...this.departments.values()].filter((d) => d.atRisk > 0)
       .map((d) => h("li", { className: "muted" }, `${this.names.get(d.departmentId) ?? d.departmentId}: ${d.atRisk}`));
     this.riskList.replaceChildren(
       h("li", {}, h("strong", {}, `${t("company.atRiskCount")} ${o.atRisk}`)),
       ...counts,
-      ...people.map((m) => h("li", { className: m.composite !== null && m.composite < 60 ? "risk" : "" },
-        h("a", { href: routeHash("employee", m.employeeId) }, m.name), ` ${number(m.composite, lang)}`)));
+      ...people.map((m) => h("li", { className: "risk" },
+        h("a", { href: routeHash("employee", m.employeeId) }, m.name), ` ${number(m.composite, lang)}`,
+        m.projectedComposite !== undefined && m.projectedComposite !== null ? h("span", { className: "muted" }, ` · ${t("company.projected")} ${number(m.projectedComposite, lang)}`) : null)));
   }
 
   private indicatorName(id: string): string {

@@ -31,9 +31,14 @@ interface Row {
   cells: Map<string, { value: HTMLElement; bar: ReturnType<typeof progressBar>; score: HTMLElement }>;
 }
 
-/** At risk as the department's aggregates count it: a breached alert or a composite below 60. */
+/**
+ * At risk as the department's aggregates count it: a breached alert, or a month-end composite below 60 at the pace so
+ * far (the composite itself where no projection is given).
+ */
 export function atRisk(performance: EmployeePerformance | null): boolean {
-  return performance !== null && (performance.breachedAlerts.length > 0 || (performance.composite !== null && performance.composite < 60));
+  if (performance === null) return false;
+  const judged = performance.projectedComposite ?? performance.composite;
+  return performance.breachedAlerts.length > 0 || (judged !== null && judged < 60);
 }
 
 export function indicatorsOf(performance: EmployeePerformance | null): IndicatorResult[] {

@@ -173,7 +173,9 @@ class MeView {
     const head = h("div", { className: "composite-card card" },
       h("span", { className: "label" }, t("me.composite")),
       h("strong", { className: "big", "data-testid": "composite" }, number(p.composite, lang)),
-      p.isComplete ? null : h("span", { className: "muted" }, t("me.incomplete")),
+      p.projectedComposite !== undefined && p.projectedComposite !== null && p.projectedComposite !== p.composite
+        ? h("span", { className: "muted", "data-testid": "projected-composite" }, `${t("me.projectedComposite")} ${number(p.projectedComposite, lang)}`) : null,
+      p.eventCount === 0 ? h("span", { className: "muted" }, t("me.noData")) : p.isComplete ? null : h("span", { className: "muted" }, t("me.incomplete")),
       p.breachedAlerts.length > 0 ? h("span", { className: "risk-flag" }, `${t("me.breached")} ${p.breachedAlerts.length}`) : null);
     const sections = p.sections.map((section) => h("section", { className: "card section" },
       h("h2", {}, text(section.name, lang), h("span", { className: "muted" }, ` ${t("me.weight")} ${number(section.weight, lang)}% · ${t("team.score")} ${number(section.score, lang)}`)),
