@@ -2,7 +2,7 @@ namespace Pulse.Grains;
 
 /// <summary>
 /// The cluster's list of live-feed observers (one grain, key 0). Observers subscribe again within
-/// <c>LiveFeedRegistry.RenewEvery</c>; one that has not renewed for three periods (its process died) is dropped.
+/// <see cref="Live.LiveFeedTimings.RenewEvery"/>; one that has not renewed for three periods (its process died) is dropped.
 /// </summary>
 [Alias("pulse.grain.live-feed-registry")]
 public interface ILiveFeedRegistryGrain : IGrainWithIntegerKey

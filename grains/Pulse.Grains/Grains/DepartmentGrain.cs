@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pulse.Live;
 using Pulse.Performance;
 using Pulse.Scoring;
 using Pulse.Services;
@@ -9,9 +10,11 @@ namespace Pulse.Grains;
 /// Live aggregates of a department and everything below it. Fed in batches by each silo's
 /// <see cref="DepartmentReporter"/>; holds one line per member (bounded by the department's size) and nothing
 /// else, so on activation it simply asks its members for their current line. A member that cannot answer is left
-/// out (and logged) rather than failing the department: its line arrives with its next report.
+/// out (and logged) rather than failing the department: its line arrives with its next report. Each report's new
+/// aggregates go to the live feed, so the feed carries a department at most as often as its reports arrive.
 /// </summary>
-public sealed partial class DepartmentGrain(TenantRulesProvider rulesProvider, TimeProvider clock, ILogger<DepartmentGrain> logger) : Grain, IDepartmentGrain
+public sealed partial class DepartmentGrain(TenantRulesProvider rulesProvider, LiveFeed liveFeed, TimeProvider clock, ILogger<DepartmentGrain> logger)
+    : Grain, IDepartmentGrain
 {
     private const int RankedCount = DepartmentAggregates.Ranked;
     private const decimal AtRiskBelow = DepartmentAggregates.AtRiskBelow;
@@ -41,10 +44,10 @@ public sealed partial class DepartmentGrain(TenantRulesProvider rulesProvider, T
         foreach (var line in lines.OfType<MemberScore>()) Keep(line);
     }
 
-    public Task ReportAsync(MemberScore[] scores)
+    public async Task ReportAsync(MemberScore[] scores)
     {
         foreach (var score in scores) Keep(score);
-        return Task.CompletedTask;
+        liveFeed.Publish(new DepartmentLine(_tenantId, await GetPerformanceAsync()));
     }
 
     public async Task<DepartmentPerformance> GetPerformanceAsync()

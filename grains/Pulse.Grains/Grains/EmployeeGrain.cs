@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pulse.EventLog;
 using Pulse.Events;
+using Pulse.Live;
 using Pulse.Organisation;
 using Pulse.Performance;
 using Pulse.Scoring;
@@ -30,6 +31,7 @@ public sealed partial class EmployeeGrain(
     IEventLog log,
     TenantRulesProvider rulesProvider,
     DepartmentReporter reporter,
+    LiveFeed liveFeed,
     PlanCache plans,
     TimeProvider clock,
     ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain
@@ -37,6 +39,13 @@ public sealed partial class EmployeeGrain(
     private const int CatchUpPage = 5_000;
     private const int MaxConflictRetries = 5;
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The least time between two lines built for the departments and the live feed. Short, because the line's wait
+    /// here adds to every screen's latency; the departments still get at most a few reports a second, as the
+    /// reporter keeps only the newest line per flush. Under load an employee's line costs at most ten builds a second.
+    /// </summary>
+    public static readonly TimeSpan LineInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly OrderedTurns _turns = new();
     private string _tenantId = "";
@@ -112,7 +121,8 @@ public sealed partial class EmployeeGrain(
             {
                 // A gap before these events (not expected with one writer) is repaired from the log, which folds them too.
                 if (result.Appended[0].Seq > State.LastSeq + 1) await CatchUpAsync(rules, CancellationToken.None);
-                await FoldAsync(result.Appended, rules);
+                var crossings = await FoldAsync(result.Appended, rules);
+                PublishAlerts(crossings, rules);
                 ReportToDepartmentsSoon(rules);
             }
             catch (Exception ex)
@@ -183,7 +193,8 @@ public sealed partial class EmployeeGrain(
         }
     }
 
-    private async Task FoldAsync(IReadOnlyList<StoredEvent> events, CompiledRules rules)
+    /// <summary>Folds the events past our position; answers the alert crossings they caused, already recorded.</summary>
+    private async Task<IReadOnlyList<AlertRecord>> FoldAsync(IReadOnlyList<StoredEvent> events, CompiledRules rules)
     {
         var openPeriod = Period.Of(clock.GetUtcNow(), rules.TimeZone);
         var oldestLive = Period.Previous(openPeriod);
@@ -202,7 +213,9 @@ public sealed partial class EmployeeGrain(
             }
         }
         DropClosedPeriods(oldestLive);
-        if (alerts is not null) await log.RecordAlertsAsync(alerts);
+        if (alerts is null) return [];
+        await log.RecordAlertsAsync(alerts);
+        return alerts;
     }
 
     /// <summary>Refolds each live period whose governing template version changed, from the log.</summary>
@@ -260,13 +273,13 @@ public sealed partial class EmployeeGrain(
     }
 
     /// <summary>
-    /// Reports now, or once the reporter's flush interval has passed since the last report: the reporter keeps only
-    /// an employee's newest line per flush anyway, so building one per batch under load would be work thrown away.
+    /// Reports now, or once <see cref="LineInterval"/> has passed since the last report: the reporter and the live feed
+    /// keep only an employee's newest line per flush anyway, so building one per batch under load would be work thrown away.
     /// </summary>
     private void ReportToDepartmentsSoon(CompiledRules rules)
     {
         var sinceLast = Stopwatch.GetElapsedTime(_lastReportedAt);
-        if (_lastReportedAt == 0 || sinceLast >= DepartmentReporter.FlushInterval)
+        if (_lastReportedAt == 0 || sinceLast >= LineInterval)
         {
             ReportToDepartments(rules);
             return;
@@ -274,7 +287,7 @@ public sealed partial class EmployeeGrain(
 
         _owedReport ??= this.RegisterGrainTimer(
             async _ => ReportToDepartments(await RulesAsync()),
-            new GrainTimerCreationOptions(DepartmentReporter.FlushInterval - sinceLast, Timeout.InfiniteTimeSpan));
+            new GrainTimerCreationOptions(LineInterval - sinceLast, Timeout.InfiniteTimeSpan));
     }
 
     private void ReportToDepartments(CompiledRules rules)
@@ -287,10 +300,23 @@ public sealed partial class EmployeeGrain(
         var period = Period.Of(now, rules.TimeZone);
         if (!State.Periods.TryGetValue(period, out var live) || rules.TemplateFor(live.TemplateId, period) is not { } template) return;
         var performance = PerformanceBuilder.Build(employee, period, template, plans.For(template), live.Accumulator, rules, now, State.LastSeq);
-        reporter.Report(
-            rules.SelfAndAncestors(employee.DepartmentId).Select(d => GrainKeys.For(_tenantId, d.Id)),
-            MemberScores.From(performance, employee.Name));
+        var departmentIds = DepartmentIds(rules, employee);
+        reporter.Report(departmentIds.Select(d => GrainKeys.For(_tenantId, d)), MemberScores.From(performance, employee.Name));
+        liveFeed.Publish(new EmployeeLine(_tenantId, _employeeId, employee.Name, departmentIds, performance));
     }
+
+    /// <summary>
+    /// Sends the crossings of newly applied events to the live feed. Only those: a catch-up or a template realignment
+    /// finds old crossings again, and those were published (or missed) when their events were first applied.
+    /// </summary>
+    private void PublishAlerts(IReadOnlyList<AlertRecord> crossings, CompiledRules rules)
+    {
+        if (crossings.Count == 0 || !rules.Employees.TryGetValue(_employeeId, out var employee)) return;
+        var departmentIds = DepartmentIds(rules, employee);
+        foreach (var crossing in crossings) liveFeed.Publish(new LiveAlert(employee.Name, departmentIds, crossing));
+    }
+
+    private static string[] DepartmentIds(CompiledRules rules, Employee employee) => [.. rules.SelfAndAncestors(employee.DepartmentId).Select(d => d.Id)];
 
     private AlertRecord ToRecord(StoredEvent stored, AlertCrossing crossing) =>
         new(_tenantId, _employeeId, stored.Period, crossing.IndicatorId, crossing.RuleId, stored.Seq, crossing.Kind, crossing.Value, crossing.Threshold, stored.Event.OccurredAt);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pulse.Audit;
 using Pulse.Feedback;
+using Pulse.Live;
 using Pulse.Organisation;
 using Pulse.Scoring;
 using Pulse.Security;
@@ -10,9 +11,9 @@ namespace Pulse.Services;
 /// <summary>
 /// Feedback and praise, whoever asks (the API, the dashboard hub, the chat bot). HR, or a manager of the employee's
 /// department or above, gives it; the employee, their managers and HR read it; only the employee replies, once.
-/// Every write is audited. A write answers the stored item, which is what a live broadcaster pushes to the employee.
+/// Every write is audited and published to the live feed once stored, and answers the stored item.
 /// </summary>
-public sealed class FeedbackService(IFeedbackStore store, AuditTrail audit, TimeProvider clock)
+public sealed class FeedbackService(IFeedbackStore store, AuditTrail audit, LiveFeed liveFeed, TimeProvider clock)
 {
     public const int MaxText = 2_000;
     public const int MaxPage = 100;
@@ -49,6 +50,7 @@ public sealed class FeedbackService(IFeedbackStore store, AuditTrail audit, Time
 
         var item = await store.AddAsync(context.TenantId, new FeedbackItem(0, employeeId, context.Caller.Name, feedback.Kind!.Value, feedback.Text!, feedback.IndicatorId, now, null));
         await audit.RecordAsync(context.Caller, "feedback.create", Target(item), null, item);
+        Publish(context, item);
         return Answers.Ok(item);
     }
 
@@ -66,6 +68,7 @@ public sealed class FeedbackService(IFeedbackStore store, AuditTrail audit, Time
         if (!await store.ReplyAsync(context.TenantId, employeeId, feedbackId, answer)) return AlreadyReplied(feedbackId);
         var replied = item with { Reply = answer };
         await audit.RecordAsync(context.Caller, "feedback.reply", Target(item), item, replied);
+        Publish(context, replied);
         return Answers.Ok(replied);
     }
 
@@ -82,6 +85,14 @@ public sealed class FeedbackService(IFeedbackStore store, AuditTrail audit, Time
                 errors.Add(new("indicatorId", $"No indicator '{indicator}' in the employee's KPI template."));
         }
         return errors;
+    }
+
+    private void Publish(CallerContext context, FeedbackItem item)
+    {
+        string[] departmentIds = context.Rules.Employees.TryGetValue(item.EmployeeId, out var employee)
+            ? [.. context.Rules.SelfAndAncestors(employee.DepartmentId).Select(d => d.Id)]
+            : [];
+        liveFeed.Publish(new LiveFeedback(context.TenantId, departmentIds, item));
     }
 
     private static Answer<FeedbackItem> AlreadyReplied(long feedbackId) => Answers.Conflict<FeedbackItem>($"Feedback {feedbackId} already has a reply; it is given once.");

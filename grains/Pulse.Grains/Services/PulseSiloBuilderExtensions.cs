@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Pulse.Audit;
+using Pulse.Live;
 
 namespace Pulse.Services;
 
@@ -9,7 +11,7 @@ public static class PulseSiloBuilderExtensions
 {
     /// <summary>
     /// What the grains need from their silo besides storage, the event log and the audit log: the rules cache, the plan
-    /// cache, the department reporter, a clock, Orleans' own binary format for stored state (exact decimals, compact
+    /// cache, the department reporter, the live feed (options in <see cref="LiveFeedOptions"/>), a clock, Orleans' own binary format for stored state (exact decimals, compact
     /// snapshots), and the domain services the API, the hub and the bot share (changes, performance reading, the
     /// overview, feedback, caller resolution). The feedback store is registered with the other stores.
     /// </summary>
@@ -21,6 +23,10 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<PlanCache>();
         silo.Services.AddSingleton<DepartmentReporter>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<DepartmentReporter>());
+        silo.Services.AddOptions<LiveFeedOptions>().ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>());
+        silo.Services.AddSingleton<LiveFeed>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         silo.Services.AddSingleton<AuditTrail>();
         silo.Services.AddSingleton<CallerResolver>();
         silo.Services.AddSingleton<OrganisationChanges>();
