@@ -80,5 +80,6 @@ stop_silos() {
 bench_cleanup() {
     stop_silos
     stop_postgres
-    rm -rf "$WORK"
+    # KEEP_WORK=1 keeps the silo and PostgreSQL logs for a look after the run.
+    if [ "${KEEP_WORK:-}" = "1" ]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }

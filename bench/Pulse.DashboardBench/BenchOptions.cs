@@ -34,7 +34,9 @@ public sealed class BenchOptions
           --employee-every N   one connection in N watches an employee, the rest departments (default 10; 0: none)
           --rate N             events per second (default 10000)
           --batch N            events per request (default 500)
-          --clients N          concurrent HTTP clients posting (default 8)
+          --clients N          HTTP clients posting (default 10); each owns a disjoint share of the staff and sends its
+                               next batch only after the answer to its last, so an employee's events are applied in
+                               the order sent and the event counts are exact; behind schedule, the rate drops
           --warmup N           seconds of load before measuring (default 10)
           --seconds N          measured seconds (default 30)
           --drain N            seconds to wait after the load for the last pushes (default 10)
@@ -54,7 +56,7 @@ public sealed class BenchOptions
     public int EmployeeEvery { get; private set; } = 10;
     public double Rate { get; private set; } = 10_000;
     public int Batch { get; private set; } = 500;
-    public int Clients { get; private set; } = 8;
+    public int Clients { get; private set; } = 10;
     public int Warmup { get; private set; } = 10;
     public int Seconds { get; private set; } = 30;
     public int Drain { get; private set; } = 10;
@@ -97,6 +99,7 @@ public sealed class BenchOptions
         }
 
         if (options.Help) return options;
+        if (options.Clients > options.Employees) throw new ArgumentException("--clients may not exceed --employees: each client owns a share of the staff");
         if (options.Url is null) throw new ArgumentException("--url is required");
         if (string.IsNullOrEmpty(options.OperatorKey)) throw new ArgumentException("--operator-key (or PULSE_OPERATOR_KEY) is required to create the tenant");
         options.HubUrl ??= options.Url;

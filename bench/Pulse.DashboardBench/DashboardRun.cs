@@ -29,12 +29,17 @@ public static class DashboardRun
 
         var employeeIndex = organisation.Employees!.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var scopes = WatchPlan.Spread(options.Connections, options.EmployeeEvery, organisation, employeeIndex);
-        var bodyCount = (int)Math.Ceiling(options.Rate * (options.Warmup + options.Seconds) * 1.05 / options.Batch) + options.Clients;
-        var bodies = EventBodies.Build(organisation.Employees!, bodyCount, options.Batch, "d" + Guid.NewGuid().ToString("N")[..10]);
-        var counts = BodyCounts.Count(bodies, employeeIndex);
-        var ledger = new BatchLedger(employeeIndex.Count, bodyCount);
+        // Each HTTP client owns a disjoint share of the staff and waits for its answer before its next batch, so an
+        // employee's events are applied in the order sent and a pushed event count names exactly the batches it covers.
+        var perClient = (int)Math.Ceiling(options.Rate * (options.Warmup + options.Seconds) * 1.05 / options.Batch / options.Clients) + 1;
+        var runTag = "d" + Guid.NewGuid().ToString("N")[..10];
+        var bodies = Enumerable.Range(0, options.Clients)
+            .Select(c => EventBodies.Build(organisation.Employees!.Where((_, i) => i % options.Clients == c).ToArray(), perClient, options.Batch, $"{runTag}-{c}"))
+            .ToArray();
+        var counts = bodies.Select(b => BodyCounts.Count(b, employeeIndex)).ToArray();
+        var ledger = new BatchLedger(employeeIndex.Count, perClient);
         var stats = new DeliveryStats();
-        Console.Error.WriteLine($"tenant '{options.Tenant}': {options.Employees} employees, {organisation.Departments!.Length} departments; {bodyCount} bodies of {options.Batch} events prepared");
+        Console.Error.WriteLine($"tenant '{options.Tenant}': {options.Employees} employees, {organisation.Departments!.Length} departments; {options.Clients} x {perClient} bodies of {options.Batch} events prepared");
 
         var before = await MemorySample.TakeAsync(options.HubPid);
         var hubUrl = new Uri(options.HubUrl!, "/hubs/dashboard");
@@ -72,12 +77,11 @@ public static class DashboardRun
         return new DashboardReport(options, opened, openFailures.ToDictionary(), before, after, load, stats, pending);
     }
 
-    private static async Task<LoadWindow> IngestAsync(BenchOptions options, HttpClient http, byte[][] bodies, (int, int)[][] counts, BatchLedger ledger, DeliveryStats stats, SiloProcess[] silos, CancellationToken cancellationToken)
+    private static async Task<LoadWindow> IngestAsync(BenchOptions options, HttpClient http, byte[][][] bodies, (int, int)[][][] counts, BatchLedger ledger, DeliveryStats stats, SiloProcess[] silos, CancellationToken cancellationToken)
     {
         var clock = new RunClock(options.Warmup, options.Seconds, options.Rate, options.Batch);
         var errors = new ErrorTally();
         var acks = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToArray();
-        var next = -1L;
         var drained = false;
 
         // The measured window: pushes are counted and CPU is read between its edges.
@@ -96,22 +100,22 @@ public static class DashboardRun
             return (seconds, silosCpu, (Process.GetCurrentProcess().TotalProcessorTime - selfFrom).TotalSeconds / seconds);
         }, cancellationToken);
 
-        var workers = acks.Select(recorder => Task.Run(async () =>
+        var workers = acks.Select((recorder, client) => Task.Run(async () =>
         {
-            while (!clock.Expired)
+            for (var k = 0; !clock.Expired; k++)
             {
-                var index = Interlocked.Increment(ref next);
-                if (index >= bodies.Length)
+                if (k >= bodies[client].Length)
                 {
                     drained = true;
                     break;
                 }
-                await clock.PaceAsync(index, cancellationToken);
+                // Open-loop schedule shared by all clients: batch k of client c is due as the (k * clients + c)-th.
+                await clock.PaceAsync(((long)k * options.Clients) + client, cancellationToken);
                 if (clock.Expired) break;
                 var started = clock.Now;
                 var measured = clock.InWindow(started);
-                ledger.Sending(counts[index], measured);
-                var accepted = await HttpLoad.PostAsync(http, bodies[index], options.Batch, errors, cancellationToken);
+                ledger.Sending(counts[client][k], measured);
+                var accepted = await HttpLoad.PostAsync(http, bodies[client][k], options.Batch, errors, cancellationToken);
                 var finished = clock.Now;
                 if (!measured) continue;
                 clock.Completed(finished);

@@ -71,7 +71,6 @@ public static class BenchTenant
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         ApiSetup.Configure(json);
-        json.MakeReadOnly();
         return json;
     }
 }
