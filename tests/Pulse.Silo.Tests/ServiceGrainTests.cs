@@ -48,6 +48,37 @@ public sealed class ServiceGrainTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Teams_and_departments_are_served_to_each_caller_within_their_scope()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        await tenant.UserAsync("mgr", [Role.Manager, Role.Employee], "B001");
+        await tenant.UserAsync("b002", [Role.Employee], "B002");
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B003", 200_000)]), 200);
+        var hr = new Caller(tenant.TenantId, "hr", CallerKind.User, [Role.Hr], null, []);
+        var manager = new Caller(tenant.TenantId, "mgr", CallerKind.User, [Role.Manager, Role.Employee], "B001", []);
+        var employee = new Caller(tenant.TenantId, "b002", CallerKind.User, [Role.Employee], "B002", []);
+        var performance = Grains.GetGrain<IPerformanceGrain>(tenant.TenantId);
+
+        var team = await performance.GetTeamAsync(manager, "biz", null);
+        Assert.Equal(AnswerStatus.Ok, team.Status);
+        Assert.Equal(["B001", "B002", "B003", "B004", "B005"], team.Value!.Select(m => m.EmployeeId));
+        Assert.Equal(1, team.Value!.Single(m => m.EmployeeId == "B003").Performance?.EventCount);
+        Assert.Equal(AnswerStatus.Forbidden, (await performance.GetTeamAsync(manager, "ops", null)).Status);
+        Assert.Equal(AnswerStatus.Forbidden, (await performance.GetTeamAsync(employee, "biz", null)).Status);
+        Assert.Equal(AnswerStatus.Invalid, (await performance.GetTeamAsync(hr, "biz", "2026-13")).Status);
+        Assert.Equal(AnswerStatus.NotFound, (await performance.GetTeamAsync(hr, "nowhere", null)).Status);
+        Assert.Equal(10, (await performance.GetTeamAsync(hr, "hq", null)).Value?.Length);
+
+        var all = await performance.GetDepartmentsAsync(hr, null);
+        Assert.Equal(["biz", "hq", "ops", "tech"], all.Value!.Select(d => d.DepartmentId).Order(StringComparer.Ordinal));
+        Assert.Equal(5, all.Value!.Single(d => d.DepartmentId == "biz").Members);
+        var managed = await performance.GetDepartmentsAsync(manager, null);
+        Assert.Equal(["biz"], managed.Value!.Select(d => d.DepartmentId));
+        Assert.Equal(AnswerStatus.Forbidden, (await performance.GetDepartmentsAsync(employee, null)).Status);
+        Assert.Equal(AnswerStatus.Invalid, (await performance.GetDepartmentsAsync(hr, "May")).Status);
+    }
+
+    [Fact]
     public async Task Feedback_given_through_the_grain_is_the_same_feedback_the_API_serves()
     {
         var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));

@@ -3,7 +3,8 @@ namespace Pulse.Performance;
 /// <summary>
 /// Aggregates of a department and its sub-departments for one period (live for the open one). <see cref="Distribution"/> counts composites in
 /// bands of ten (index 0 = [0,10), …, index 10 = 100 and above); <see cref="AtRisk"/> counts members with a
-/// breached alert or a composite below 60. <see cref="MembersWithData"/> counts reporting members with at least one
+/// breached alert or a projected month-end composite below 60 (judged on pace, so early in a month a member is not at
+/// risk merely because little of the month has passed), and <see cref="AtRiskMembers"/> names the lowest of them. <see cref="MembersWithData"/> counts reporting members with at least one
 /// event in the period: 0 means the period has no data. A past period is folded from the log, and there only members
 /// with data report, so a month without data has no averages or ranks rather than zeros.
 /// </summary>
@@ -20,4 +21,9 @@ public sealed record DepartmentPerformance(
     [property: Id(8)] RankedMember[] Bottom,
     [property: Id(9)] int AtRisk,
     [property: Id(10)] DateTimeOffset AsOf,
-    [property: Id(11)] int MembersWithData);
+    [property: Id(11)] int MembersWithData)
+{
+    /// <summary>Members at risk, lowest projected composite first, at most 50.</summary>
+    [Id(12)]
+    public RankedMember[] AtRiskMembers { get; init; } = [];
+}

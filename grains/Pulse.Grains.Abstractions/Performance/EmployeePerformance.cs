@@ -3,6 +3,8 @@ namespace Pulse.Performance;
 /// <summary>
 /// An employee's scores for one period. <see cref="Composite"/> is computed over what is scored so far;
 /// <see cref="IsComplete"/> is false while <see cref="PendingIndicators"/> lists ratings or data still missing.
+/// <see cref="ProjectedComposite"/> scores each indicator's month-end projection as the composite is scored: the
+/// composite the month would end with at the pace so far (for a closed period, the composite itself).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pulse.employee-performance")]
 public sealed record EmployeePerformance(
@@ -18,4 +20,5 @@ public sealed record EmployeePerformance(
     [property: Id(9)] string[] BreachedAlerts,
     [property: Id(10)] long EventCount,
     [property: Id(11)] long StreamPosition,
-    [property: Id(12)] DateTimeOffset AsOf);
+    [property: Id(12)] DateTimeOffset AsOf,
+    [property: Id(13)] decimal? ProjectedComposite = null);

@@ -10,4 +10,5 @@ public sealed record MemberScore(
     [property: Id(4)] Dictionary<string, decimal> IndicatorScores,
     [property: Id(5)] int BreachedAlerts,
     [property: Id(6)] DateTimeOffset AsOf,
-    [property: Id(7)] long EventCount);
+    [property: Id(7)] long EventCount,
+    [property: Id(8)] decimal? ProjectedComposite = null);

@@ -10,8 +10,11 @@ public static class DepartmentAggregates
     /// <summary>How many members the top and bottom lists name.</summary>
     public const int Ranked = 5;
 
-    /// <summary>A composite below this puts a member at risk.</summary>
+    /// <summary>A projected month-end composite below this puts a member at risk (as does a breached alert).</summary>
     public const decimal AtRiskBelow = 60;
+
+    /// <summary>How many at-risk members a summary names.</summary>
+    public const int AtRiskListed = 50;
 
     public static DepartmentPerformance Summarise(string departmentId, string period, int members, IReadOnlyCollection<MemberScore> lines, int ranked, decimal atRiskBelow, DateTimeOffset asOf)
     {
@@ -24,6 +27,7 @@ public static class DepartmentAggregates
             .ToDictionary(g => g.Key, g => Round(g.Average(kv => kv.Value)), StringComparer.Ordinal);
 
         var ordered = scored.OrderByDescending(l => l.Composite).ThenBy(l => l.EmployeeId, StringComparer.Ordinal).ToArray();
+        var atRisk = lines.Where(l => l.BreachedAlerts > 0 || (l.ProjectedComposite ?? l.Composite) < atRiskBelow).ToArray();
         return new DepartmentPerformance(
             departmentId,
             period,
@@ -34,9 +38,12 @@ public static class DepartmentAggregates
             distribution,
             [.. ordered.Take(ranked).Select(Rank)],
             [.. ordered.Reverse().Take(ranked).Select(Rank)],
-            lines.Count(l => l.BreachedAlerts > 0 || l.Composite < atRiskBelow),
+            atRisk.Length,
             asOf,
-            lines.Count(l => l.EventCount > 0));
+            lines.Count(l => l.EventCount > 0))
+        {
+            AtRiskMembers = LowestFirst(atRisk.Select(Rank)),
+        };
     }
 
     /// <summary>Combines department summaries (of disjoint member sets) into one, weighting averages by reporting members.</summary>
@@ -63,12 +70,19 @@ public static class DepartmentAggregates
             [.. parts.SelectMany(p => p.Bottom).OrderBy(m => m.Composite).ThenBy(m => m.EmployeeId, StringComparer.Ordinal).Take(ranked)],
             parts.Sum(p => p.AtRisk),
             asOf,
-            parts.Sum(p => p.MembersWithData));
+            parts.Sum(p => p.MembersWithData))
+        {
+            // Each part names its lowest; the lowest of the whole are among them.
+            AtRiskMembers = LowestFirst(parts.SelectMany(p => p.AtRiskMembers)),
+        };
     }
+
+    private static RankedMember[] LowestFirst(IEnumerable<RankedMember> members) =>
+        [.. members.OrderBy(m => m.ProjectedComposite ?? m.Composite).ThenBy(m => m.EmployeeId, StringComparer.Ordinal).Take(AtRiskListed)];
 
     private static int Band(decimal composite) => (int)Math.Clamp(Math.Floor(composite / 10), 0, Bands - 1);
 
     private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    private static RankedMember Rank(MemberScore line) => new(line.EmployeeId, line.Name, line.Composite);
+    private static RankedMember Rank(MemberScore line) => new(line.EmployeeId, line.Name, line.Composite, line.ProjectedComposite);
 }

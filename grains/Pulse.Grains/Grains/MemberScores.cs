@@ -12,5 +12,6 @@ public static class MemberScores
         performance.Sections.SelectMany(s => s.Indicators).Where(i => i.Score is not null).ToDictionary(i => i.Id, i => i.Score!.Value, StringComparer.Ordinal),
         performance.BreachedAlerts.Length,
         performance.AsOf,
-        performance.EventCount);
+        performance.EventCount,
+        performance.ProjectedComposite);
 }

@@ -34,6 +34,7 @@ public static class PerformanceBuilder
             [.. accumulator.BreachedAlerts.Order(StringComparer.Ordinal)],
             accumulator.EventCount,
             streamPosition,
-            now);
+            now,
+            card.ProjectedComposite);
     }
 }

@@ -12,6 +12,8 @@ namespace Pulse.Scoring;
 /// computed from the unrounded indicator scores, so rounding happens once and never compounds.
 /// Weights are renormalised over what is scored: an indicator without data or rating yet leaves its weight to the
 /// others, and the composite stays provisional (<see cref="Scorecard.IsComplete"/> false) until everything is in.
+/// The projected composite is scored the same way from each indicator's month-end projection (its current score where
+/// there is no projection), so it judges the pace rather than how much of the month has passed.
 /// </remarks>
 public static class ScoreCalculator
 {
@@ -26,15 +28,17 @@ public static class ScoreCalculator
         var results = new SectionResult[sections.Length];
         var pending = new List<string>();
         var composite = new WeightedMean();
+        var projectedComposite = new WeightedMean();
         var byIndicator = plan.Indicators.ToLookup(i => i.SectionIndex);
 
         for (var s = 0; s < sections.Length; s++)
         {
             var mean = new WeightedMean();
+            var projectedMean = new WeightedMean();
             var indicators = new List<IndicatorResult>();
             foreach (var indicator in byIndicator[s])
             {
-                indicators.Add(Indicator(indicator, accumulator, ratings, elapsedFraction, locale, mean, pending));
+                indicators.Add(Indicator(indicator, accumulator, ratings, elapsedFraction, locale, mean, projectedMean, pending));
             }
 
             var sectionScore = mean.Value;
@@ -43,10 +47,15 @@ public static class ScoreCalculator
                 composite.Add(sections[s].Weight, score);
             }
 
+            if (projectedMean.Value is { } projectedScore)
+            {
+                projectedComposite.Add(sections[s].Weight, projectedScore);
+            }
+
             results[s] = new SectionResult(sections[s].Id, sections[s].Name, sections[s].Weight, Rounding.Report(sectionScore), [.. indicators]);
         }
 
-        return new Scorecard(results, Rounding.Report(composite.Value), pending.Count == 0, [.. pending]);
+        return new Scorecard(results, Rounding.Report(composite.Value), pending.Count == 0, [.. pending], Rounding.Report(projectedComposite.Value));
     }
 
     private static IndicatorResult Indicator(
@@ -56,6 +65,7 @@ public static class ScoreCalculator
         decimal elapsedFraction,
         string locale,
         WeightedMean section,
+        WeightedMean projectedSection,
         List<string> pending)
     {
         var indicator = plan.Indicator;
@@ -99,6 +109,8 @@ public static class ScoreCalculator
         if (score is { } s)
         {
             section.Add(indicator.Weight, s);
+            var projectedScore = measure is not null && projected is { } p ? LinearScoring.Score(indicator.Direction, p, indicator.Target, indicator.Scoring) : s;
+            projectedSection.Add(indicator.Weight, projectedScore);
         }
         else
         {

@@ -27,4 +27,7 @@ internal static class TestCompany
 
     public static BusinessEvent Loan(string employeeId, decimal amount, string? id = null) =>
         new(id ?? Guid.NewGuid().ToString("N"), "loan.disbursed", employeeId, Now, string.Create(CultureInfo.InvariantCulture, $$"""{"amount":{{amount}}}"""));
+
+    public static BusinessEvent Default(string employeeId, decimal amount) =>
+        new(Guid.NewGuid().ToString("N"), "loan.defaulted", employeeId, Now, string.Create(CultureInfo.InvariantCulture, $$"""{"amount":{{amount}}}"""));
 }

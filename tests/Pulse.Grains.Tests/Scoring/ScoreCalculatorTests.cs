@@ -45,6 +45,25 @@ public sealed class ScoreCalculatorTests
     }
 
     [Fact]
+    public void The_projected_composite_scores_the_month_end_pace_as_the_composite_scores_the_values()
+    {
+        // A fifth of the month gone, 300k lent: 30 % of target so far, on pace for 150 %.
+        var ahead = Score(SeedTemplates.Business, elapsed: 0.2m, events: [Events.Loan(300_000m)]);
+        Assert.Equal(51m, ahead.Composite);              // (70×30 + 20×100 + 10×100) / 100: below 60 only because it is early
+        Assert.Equal(Math.Round((70 * LinearScoring.Score(Direction.HigherIsBetter, 1_500_000m, 1_000_000m, null) + 3_000m) / 100, 2), ahead.ProjectedComposite);
+        Assert.True(ahead.ProjectedComposite >= 60);
+
+        // Half the month gone, 100k lent: on pace for 200k, and the projection says so.
+        var behind = Score(SeedTemplates.Business, elapsed: 0.5m, events: [Events.Loan(100_000m)]);
+        Assert.Equal(37m, behind.Composite);
+        Assert.Equal(44m, behind.ProjectedComposite);    // (70×20 + 3000) / 100
+
+        // A closed month projects to what it is; a rating projects to itself.
+        var closed = Score(SeedTemplates.Business, new Dictionary<string, decimal> { ["teamwork"] = 3 }, elapsed: 1m, events: [Events.Loan(100_000m)]);
+        Assert.Equal(closed.Composite, closed.ProjectedComposite);
+    }
+
+    [Fact]
     public void Missing_rating_is_pending_and_the_composite_is_provisional_over_the_rest()
     {
         var card = Score(SeedTemplates.Business, events: [Events.Loan(300_000m), Events.Loan(500_000m)]);
