@@ -49,6 +49,12 @@ public sealed partial class DashboardBroadcaster(
         return Task.CompletedTask;
     }
 
+    /// <summary>Drops what waits for a group that has no members here any more: nobody is left to receive it.</summary>
+    public void Forget(string group)
+    {
+        if (!groups.HasMembers(group)) _buffers.TryRemove(group, out _);
+    }
+
     private GroupPushBuffer Buffer(string group) =>
         _buffers.GetOrAdd(group, g => new GroupPushBuffer(options.Value.PushInterval, clock, (employees, departments) => PushAsync(g, employees, departments)));
 
@@ -67,7 +73,7 @@ public sealed partial class DashboardBroadcaster(
         finally
         {
             // A group whose last member left needs no buffer; one that gets members again gets a new one.
-            if (!groups.HasMembers(group)) _buffers.TryRemove(group, out _);
+            Forget(group);
         }
     }
 

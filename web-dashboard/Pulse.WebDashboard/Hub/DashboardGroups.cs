@@ -34,13 +34,14 @@ public sealed class DashboardGroups
         }
     }
 
-    /// <summary>Stops counting the connection anywhere (it is gone).</summary>
-    public void LeaveAll(string connectionId)
+    /// <summary>Stops counting the connection anywhere (it is gone); returns the groups it was in.</summary>
+    public string[] LeaveAll(string connectionId)
     {
         lock (_lock)
         {
-            if (!_byConnection.Remove(connectionId, out var joined)) return;
+            if (!_byConnection.Remove(connectionId, out var joined)) return [];
             foreach (var group in joined) Decrement(group);
+            return [.. joined];
         }
     }
 

@@ -10,7 +10,7 @@ namespace Pulse.WebDashboard.Hub;
 /// the credential, so the hub allows exactly what the API allows; a connection joins a group only after a read of
 /// that scope succeeded. Groups do not survive a new connection: a reconnecting client watches again.
 /// </summary>
-public sealed class DashboardHub(IGrainFactory grains, DashboardGroups groups, TimeProvider clock) : Hub<IDashboardClient>
+public sealed class DashboardHub(IGrainFactory grains, DashboardGroups groups, DashboardBroadcaster broadcaster, TimeProvider clock) : Hub<IDashboardClient>
 {
     /// <summary>The longest identifier the organisation accepts.</summary>
     private const int MaxIdLength = 64;
@@ -86,7 +86,7 @@ public sealed class DashboardHub(IGrainFactory grains, DashboardGroups groups, T
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         // SignalR drops a closed connection from its groups itself; only the counts are left to settle.
-        groups.LeaveAll(Context.ConnectionId);
+        foreach (var group in groups.LeaveAll(Context.ConnectionId)) broadcaster.Forget(group);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -124,6 +124,7 @@ public sealed class DashboardHub(IGrainFactory grains, DashboardGroups groups, T
         if (!groups.IsMember(Context.ConnectionId, group)) return;
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
         groups.Leave(Context.ConnectionId, group);
+        broadcaster.Forget(group);
     }
 
     private Caller Caller() => Context.User is { } user && PulseClaims.ToCaller(user) is { } caller ? caller : throw new HubException(HubAnswers.Forbidden);

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulse.Grains;
+using Pulse.Live;
 
 namespace Pulse.WebDashboard.Hub;
 
 /// <summary>
-/// Keeps the broadcaster subscribed to the cluster's live-feed registry: subscribes at start, renews well within the
-/// registry's period (a process that stops renewing is dropped), retries soon after a failure, unsubscribes on stop.
+/// Keeps the broadcaster subscribed to the cluster's live-feed registry: subscribes at start, renews every
+/// <see cref="LiveFeedTimings.RenewEvery"/> (the registry drops a process that misses three renewals), retries soon after a failure, unsubscribes on stop.
 /// </summary>
 public sealed partial class LiveFeedSubscription(
     IGrainFactory grains,
@@ -14,9 +15,6 @@ public sealed partial class LiveFeedSubscription(
     TimeProvider clock,
     ILogger<LiveFeedSubscription> logger) : BackgroundService
 {
-    /// <summary>How often the subscription is renewed; the registry drops an observer after three missed periods.</summary>
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
     private ILiveFeedObserver? _reference;
@@ -28,7 +26,7 @@ public sealed partial class LiveFeedSubscription(
         _reference = grains.CreateObjectReference<ILiveFeedObserver>(broadcaster);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = RenewEvery;
+            var wait = LiveFeedTimings.RenewEvery;
             try
             {
                 await Registry.SubscribeAsync(_reference);
@@ -62,7 +60,14 @@ public sealed partial class LiveFeedSubscription(
             // The registry drops an observer that stops renewing; this only makes it sooner.
             LogUnsubscribeFailed(logger, e);
         }
-        grains.DeleteObjectReference<ILiveFeedObserver>(broadcaster);
+        try
+        {
+            grains.DeleteObjectReference<ILiveFeedObserver>(_reference);
+        }
+        catch (ArgumentException)
+        {
+            // Already released by the runtime stopping first; nothing is left to release.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the dashboard to the live feed failed; retrying shortly.")]
