@@ -21,47 +21,18 @@ BASELINE_CLIENTS="${BASELINE_CLIENTS:-16}"
 # target names, besides half of what this run reached.
 PG_TARGET="${PG_TARGET:-50000}"
 SQLITE_TARGET="${SQLITE_TARGET:-20000}"
-PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 
 WORK="$(mktemp -d -t pulse-bench.XXXXXX)"
 # A throwaway operator key for this run only: the load generator uses it to create its tenants.
 export PULSE_OPERATOR_KEY="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")"
-SILO_PID=""
-PG_STARTED=""
-
-as_postgres() {
-    if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
-stop_silo() {
-    if [ -n "$SILO_PID" ] && kill -0 "$SILO_PID" 2>/dev/null; then
-        kill -TERM "$SILO_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$SILO_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$SILO_PID" 2>/dev/null || true
-        wait "$SILO_PID" 2>/dev/null || true
-    fi
-    SILO_PID=""
-}
-
-cleanup() {
-    stop_silo
-    if [ -n "$PG_STARTED" ]; then
-        as_postgres "$PG_BIN/pg_ctl" stop -D "$WORK/pg/data" -m fast -w >/dev/null 2>&1 || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "== build (Release)"
 dotnet build -c Release "$ROOT/silo/Pulse.Silo" -nologo -v q >/dev/null
 dotnet build -c Release "$ROOT/bench/Pulse.LoadGenerator" -nologo -v q >/dev/null
-SILO_DIR="$ROOT/silo/Pulse.Silo/bin/Release/net10.0"
-SILO_DLL="$SILO_DIR/Pulse.Silo.dll"
 LOADGEN_DLL="$ROOT/bench/Pulse.LoadGenerator/bin/Release/net10.0/Pulse.LoadGenerator.dll"
 
 # Durable as shipped (fsync, synchronous commit, full-page writes all on), with the settings docs/benchmarks.md
@@ -71,14 +42,7 @@ LOADGEN_DLL="$ROOT/bench/Pulse.LoadGenerator/bin/Release/net10.0/Pulse.LoadGener
 PG_TUNING="${PG_TUNING:--c max_wal_size=8GB -c min_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=lz4 -c backend_flush_after=256kB}"
 
 echo "== PostgreSQL ($PG_BIN)"
-mkdir -p "$WORK/pg"
-[ "$(id -u)" = "0" ] && chown postgres:postgres "$WORK/pg" && chmod 755 "$WORK"
-as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-PG_PORT="$(free_port)"
-as_postgres "$PG_BIN/pg_ctl" start -w -t 60 -D "$WORK/pg/data" -l "$WORK/pg/server.log" \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$WORK/pg -c fsync=on -c synchronous_commit=on -c max_connections=200 $PG_TUNING" >/dev/null
-PG_STARTED=1
-PG_CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+start_postgres "$PG_TUNING"
 
 # One checkpoint before each measured run, so it writes into WAL segments already released, as a server in service
 # does, rather than zero-filling new ones while commits wait (docs/benchmarks.md, third round).
@@ -86,29 +50,6 @@ settle() {
     if [ "$1" = "postgres" ]; then
         as_postgres "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c CHECKPOINT >/dev/null
     fi
-}
-
-# start_silo NAME ARGS... : starts the silo in the background and waits for its HTTP port.
-start_silo() {
-    local name="$1"; shift
-    local http_port silo_port gateway_port
-    http_port="$(free_port)"; silo_port="$(free_port)"; gateway_port="$(free_port)"
-    mkdir -p "$WORK/$name"
-    # --contentRoot: the silo reads appsettings.json (log levels and defaults) from its content root, which is the
-    # working directory unless given.
-    ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
-        dotnet "$SILO_DLL" --contentRoot "$SILO_DIR" --urls "http://127.0.0.1:$http_port" \
-        --Pulse:DataDirectory="$WORK/$name" --Pulse:SiloPort="$silo_port" --Pulse:GatewayPort="$gateway_port" \
-        --Pulse:OperatorKey="$PULSE_OPERATOR_KEY" --Pulse:RequestsPerSecond=100000 \
-        "$@" >"$WORK/$name/silo.log" 2>&1 &
-    SILO_PID=$!
-    SILO_URL="http://127.0.0.1:$http_port"
-    for _ in $(seq 1 120); do
-        if curl -sf -o /dev/null "$SILO_URL/openapi/v1.json"; then return 0; fi
-        kill -0 "$SILO_PID" 2>/dev/null || break
-        sleep 0.5
-    done
-    echo "silo '$name' did not start:"; tail -50 "$WORK/$name/silo.log"; exit 1
 }
 
 # load LABEL ARGS... : runs the load generator, keeps its RESULT line under LABEL.
@@ -141,7 +82,7 @@ http_pair() {
 echo "== silo on PostgreSQL"
 start_silo postgres --Pulse:Storage=Postgres --Pulse:PostgresConnectionString="$PG_CS"
 http_pair postgres "$PG_TARGET"
-stop_silo
+stop_silos
 
 settle postgres
 load baseline baseline --connection "$PG_CS" --employees "$EMPLOYEES" --clients "$BASELINE_CLIENTS" --seconds "$RUN_SECONDS" --warmup "$WARMUP" || true
@@ -149,7 +90,7 @@ load baseline baseline --connection "$PG_CS" --employees "$EMPLOYEES" --clients 
 echo "== silo on SQLite"
 start_silo sqlite --Pulse:Storage=Sqlite
 http_pair sqlite "$SQLITE_TARGET"
-stop_silo
+stop_silos
 
 echo
 echo "== summary ($(nproc) cores, batches of $BATCH, $CLIENTS HTTP clients, $BASELINE_CLIENTS baseline connections, ${RUN_SECONDS}s per run)"

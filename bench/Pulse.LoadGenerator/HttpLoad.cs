@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Pulse.Silo.Demo;
-using Pulse.Silo.Hosting;
 
 namespace Pulse.LoadGenerator;
 
@@ -30,7 +28,8 @@ public static class HttpLoad
         };
 
         var organisation = DemoCompany.Document(options.Employees);
-        await CreateTenantAsync(http, options, organisation, cancellationToken);
+        var (apiKey, _) = await BenchTenant.CreateAsync(http, options.Tenant, options.OperatorKey!, organisation, cancellationToken);
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
 
         var poolEvents = options.Events ?? (long)Math.Ceiling(((options.Rate ?? AssumedMaxEventsPerSecond) * 1.1 * (options.Seconds + options.Warmup)) + (options.Clients * options.Batch));
         poolEvents = Math.Min(poolEvents, MaxPoolEvents);
@@ -81,54 +80,8 @@ public static class HttpLoad
             drained && options.Events is null ? "ran out of prepared bodies before --seconds elapsed" : null, options.Json);
     }
 
-    /// <summary>
-    /// Sets the tenant up the way its people would: the operator creates it with an admin, the admin adds HR and an
-    /// events:write key, HR imports the organisation. The load then posts with the key, as a business system does.
-    /// </summary>
-    private static async Task CreateTenantAsync(HttpClient http, LoadOptions options, Pulse.Organisation.OrganisationDocument organisation, CancellationToken cancellationToken)
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiSetup.Configure(json);
-        var password = "bench-" + Guid.NewGuid().ToString("N");
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants"))
-        {
-            request.Headers.Add("X-Operator-Key", options.OperatorKey);
-            request.Content = JsonContent.Create(new { tenantId = options.Tenant, name = "Benchmark " + options.Tenant, admin = new { userName = "admin", password, roles = new[] { "admin" } } }, options: json);
-            using var created = await http.SendAsync(request, cancellationToken);
-            await EnsureAsync(created, "create the tenant", cancellationToken);
-        }
-
-        using var setup = new HttpClient { BaseAddress = http.BaseAddress };
-        await SignInAsync(setup, options.Tenant, "admin", password, cancellationToken);
-        using (var hr = await setup.PostAsJsonAsync("/api/v1/users", new { userName = "hr", password, roles = new[] { "hr" } }, json, cancellationToken)) await EnsureAsync(hr, "create HR", cancellationToken);
-        using (var key = await setup.PostAsJsonAsync("/api/v1/api-keys", new { name = "bench", scopes = new[] { "events:write" } }, json, cancellationToken))
-        {
-            await EnsureAsync(key, "create an API key", cancellationToken);
-            var token = System.Text.Json.Nodes.JsonNode.Parse(await key.Content.ReadAsStringAsync(cancellationToken))!["token"]!.GetValue<string>();
-            http.DefaultRequestHeaders.Add("X-Api-Key", token);
-        }
-        await SignInAsync(setup, options.Tenant, "hr", password, cancellationToken);
-        using var put = await setup.PutAsJsonAsync("/api/v1/organisation", organisation, json, cancellationToken);
-        await EnsureAsync(put, "put the organisation", cancellationToken);
-    }
-
-    private static async Task SignInAsync(HttpClient http, string tenantId, string userName, string password, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenantId, userName, password }, cancellationToken);
-        await EnsureAsync(response, $"sign in as {userName}", cancellationToken);
-        var token = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!["accessToken"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    }
-
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode) return;
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {body}");
-    }
-
     /// <summary>True when the silo answered 200 and accepted every item.</summary>
-    private static async Task<bool> PostAsync(HttpClient http, byte[] body, int batch, ErrorTally errors, CancellationToken cancellationToken)
+    public static async Task<bool> PostAsync(HttpClient http, byte[] body, int batch, ErrorTally errors, CancellationToken cancellationToken)
     {
         try
         {
@@ -163,7 +116,7 @@ public static class HttpLoad
     }
 
     /// <summary>The top-level <c>accepted</c> count of an ingestion answer, without materialising the item list.</summary>
-    private static int ReadAccepted(ReadOnlySpan<byte> json)
+    public static int ReadAccepted(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         while (reader.Read())

@@ -16,6 +16,8 @@ public static class SiloSetup
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         var siloPort = builder.Configuration.GetValue("Pulse:SiloPort", 11111);
         var gatewayPort = builder.Configuration.GetValue("Pulse:GatewayPort", 30000);
+        // Several silos on one machine (benchmarks, trying the fan-out): each joins the one whose silo port this names.
+        var primarySiloPort = builder.Configuration.GetValue<int?>("Pulse:PrimarySiloPort");
 
         // Before anything opens a file or a port: a second silo on the same files, or on a taken port, stops here
         // with one line saying which.
@@ -56,7 +58,8 @@ public static class SiloSetup
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseLocalhostClustering(siloPort, gatewayPort,
+                primarySiloPort is { } primary ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, primary) : null);
             silo.AddPulseGrains();
             if (options.Storage == "Postgres")
             {
