@@ -4,7 +4,8 @@ namespace Pulse.Security;
 
 /// <summary>
 /// Invariant 5 in one place: who may do what. An employee sees themself; a manager the departments they manage
-/// and everything below them; HR the whole tenant; an admin the tenant's settings, users and keys; an integration
+/// and everything below them; HR the whole tenant; an admin the tenant's settings, users and keys (and reads the
+/// organisation and its templates); an integration
 /// key what its scopes say. A caller of another tenant is refused everything. A resource outside the caller's
 /// scope is refused whether or not it exists, so a refusal reveals nothing.
 /// </summary>
@@ -20,7 +21,7 @@ public static class AccessPolicy
             Permission.TenantWrite => caller.Has(Role.Admin),
             Permission.OrganisationRead => caller.Has(Role.Hr) || caller.Has(Role.Admin) || caller.HasScope(ApiKeyScopes.OrganisationRead),
             Permission.OrganisationWrite => caller.Has(Role.Hr),
-            Permission.TemplatesRead => caller.Has(Role.Hr) || caller.HasScope(ApiKeyScopes.OrganisationRead),
+            Permission.TemplatesRead => caller.Has(Role.Hr) || caller.Has(Role.Admin) || caller.HasScope(ApiKeyScopes.OrganisationRead),
             Permission.TemplatesWrite => caller.Has(Role.Hr),
             Permission.EventsWrite => caller.HasScope(ApiKeyScopes.EventsWrite),
             Permission.EmployeePerformanceRead => resource is not null && CanSeeEmployee(caller, resource, rules),

@@ -140,11 +140,14 @@ class TemplatesView {
         h("h3", {}, template ? fill(s.editingDraft, { version: template.version ?? 0 }) : s.editingNew),
         h("p", { class: "tp-hint" }, s.draftNote)),
       editor.element,
-      h("div", { class: "tp-bar" },
-        button(s.check, check, "tp-check"),
-        button(s.preview, preview, "tp-preview"),
-        button(s.publish, publish, "primary tp-publish"),
-        status),
+      // Checking, previewing and publishing are HR's; an admin reads the templates.
+      this.ctx.me.roles.includes("hr")
+        ? h("div", { class: "tp-bar" },
+          button(s.check, check, "tp-check"),
+          button(s.preview, preview, "tp-preview"),
+          button(s.publish, publish, "primary tp-publish"),
+          status)
+        : h("p", { class: "tp-hint" }, s.readOnly),
       summary,
       whatIf.element);
     if (message) say(message, "ok");

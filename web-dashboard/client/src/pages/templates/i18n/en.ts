@@ -6,6 +6,7 @@ export const en = {
   intro: "Each department is scored by the latest version of its template. Edit a draft, check it, preview it against a past month, then publish it as a new version.",
   loading: "Loading…",
   forbidden: "Templates are managed by HR; this account cannot read them.",
+  readOnly: "Read only: checking, previewing and publishing templates is HR's work.",
   loadFailed: "Could not load the templates.",
   notFound: "There is no template “{id}”.",
   none: "No templates yet.",

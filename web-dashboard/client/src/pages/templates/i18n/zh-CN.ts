@@ -6,6 +6,7 @@ export const zhCN: Strings = {
   intro: "每个部门按其模板的最新版本评分。编辑草稿、检查、用过去某月的数据预览，然后发布为新版本。",
   loading: "加载中…",
   forbidden: "考核模板由人力资源部管理，此账号无权查看。",
+  readOnly: "只读：模板的检查、预览与发布由人力资源部进行。",
   loadFailed: "无法加载考核模板。",
   notFound: "没有模板“{id}”。",
   none: "还没有模板。",
