@@ -15,7 +15,9 @@ public sealed partial class DepartmentReporter(IGrainFactory grains, ILogger<Dep
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
 
-    private ConcurrentDictionary<string, ConcurrentDictionary<string, MemberScore>> _pending = new(StringComparer.Ordinal);
+    // Per department, the newest line per employee. Departments stay in the outer map (bounded by the organisation);
+    // lines are taken out one by one, so a line written while a flush runs is sent by the next flush, never lost.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, MemberScore>> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Queues the line for each department key (<c>{tenant}/{department}</c>) the employee belongs to.</summary>
     public void Report(IEnumerable<string> departmentKeys, MemberScore score)
@@ -45,13 +47,18 @@ public sealed partial class DepartmentReporter(IGrainFactory grains, ILogger<Dep
     /// <summary>Sends everything queued so far.</summary>
     public async Task FlushAsync()
     {
-        if (_pending.IsEmpty) return;
-        var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<string, ConcurrentDictionary<string, MemberScore>>(StringComparer.Ordinal));
-        foreach (var (key, scores) in batch)
+        foreach (var (key, scores) in _pending)
         {
+            if (scores.IsEmpty) continue;
+            var taken = new List<MemberScore>();
+            foreach (var employeeId in scores.Keys)
+            {
+                if (scores.TryRemove(employeeId, out var score)) taken.Add(score);
+            }
+            if (taken.Count == 0) continue;
             try
             {
-                await grains.GetGrain<IDepartmentGrain>(key).ReportAsync([.. scores.Values]);
+                await grains.GetGrain<IDepartmentGrain>(key).ReportAsync([.. taken]);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -85,7 +85,7 @@ public sealed class LiveFeedTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_thousand_events_for_one_department_within_a_second_arrive_in_a_handful_of_batches_ending_with_the_final_numbers()
+    public async Task A_thousand_events_for_one_department_in_quick_succession_arrive_in_a_handful_of_batches_ending_with_the_final_numbers()
     {
         var tenantId = await TestCompany.CreateAsync(Grains);
         await using var observer = await RecordingObserver.SubscribeAsync(fixture);
@@ -103,14 +103,15 @@ public sealed class LiveFeedTests(ClusterFixture fixture)
         }));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var finals = await Task.WhenAll(employees.Select(id => Grains.GetGrain<IEmployeeGrain>(GrainKeys.For(tenantId, id)).GetPerformanceAsync(null)));
-        var finalAverage = (await Grains.GetGrain<IDepartmentGrain>(GrainKeys.For(tenantId, "biz")).GetPerformanceAsync()).IndicatorAverages["loan_volume"];
+        // Every member reports the same final line, so the department's average is that line's score.
+        var finalAverage = LoanVolume(finals[0]!).Score;
 
-        var batches = await observer.WaitForAsync(b =>
-            employees.All(id => EmployeeLines(b, tenantId, id).LastOrDefault()?.Performance.EventCount == 200) &&
-            DepartmentLines(b, tenantId, "biz").LastOrDefault()?.IndicatorAverages.GetValueOrDefault("loan_volume") == finalAverage);
+        await observer.WaitForAsync(b => employees.All(id => EmployeeLines(b, tenantId, id).LastOrDefault()?.Performance.EventCount == 200));
+        var batches = await observer.WaitForAsync(b => DepartmentLines(b, tenantId, "biz").LastOrDefault()?.IndicatorAverages.GetValueOrDefault("loan_volume") == finalAverage);
 
         var carrying = batches.Where(b => b.Employees.Any(l => l.TenantId == tenantId) || b.Departments.Any(d => d.TenantId == tenantId)).ToArray();
         var window = TimeSpan.FromMilliseconds(new LiveFeedOptions().ScoreWindowMilliseconds);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{carrying.Length} batches carried lines for 1,000 events in {elapsed.TotalMilliseconds:F0} ms");
         Assert.True(carrying.Length <= (elapsed / window) + 10, $"{carrying.Length} batches in {elapsed.TotalMilliseconds:F0} ms");
         Assert.True(carrying.Length < 100 / 2, $"{carrying.Length} batches for 100 calls");
         foreach (var final in finals)
@@ -127,10 +128,10 @@ public sealed class LiveFeedTests(ClusterFixture fixture)
     {
         var registry = Grains.GetGrain<ILiveFeedRegistryGrain>(0);
         await using var renewing = await RecordingObserver.SubscribeAsync(fixture);
+        var started = Stopwatch.GetTimestamp(); // before it subscribes: it cannot be dropped sooner than its expiry after this
         await using var silent = await RecordingObserver.SubscribeAsync(fixture, renew: false);
         Assert.Contains(silent.Reference, await registry.GetSubscribersAsync());
 
-        var started = Stopwatch.GetTimestamp();
         var subscribers = await Eventually.ReadAsync(registry.GetSubscribersAsync, s => !s.Contains(silent.Reference), ClusterFixture.SubscriberExpiry * 3, Ct);
 
         Assert.True(Stopwatch.GetElapsedTime(started) >= ClusterFixture.SubscriberExpiry * 0.9);
