@@ -145,11 +145,17 @@ class DepartmentView {
     this.status.hidden = true;
     this.content.hidden = false;
     this.rows.clear();
+    // A feedback form being written survives a rebuild (new columns, a fresh snapshot) if its person is still here.
+    const open = this.openForm;
     this.openForm = null;
     this.columns = this.columnsFor(members);
     this.renderHead();
     this.tbody.replaceChildren();
     for (const member of members) this.addRow(member);
+    if (open && this.rows.has(open.dataset["for"] ?? "")) {
+      open.querySelector("td")?.setAttribute("colspan", String(this.columns.length + 1));
+      this.openForm = open;
+    }
     this.applySort();
     this.applyFilter();
   }
