@@ -196,12 +196,14 @@ public sealed class AuthTests(AppFixture fixture)
         var before = await Expect.StatusAsync(await manager.GetAsync("/api/v1/auth/me", Cancel), 200);
         Assert.Equal(["manager", "employee"], before["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal).Reverse());
         Assert.Equal(["biz"], before["managedDepartments"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal("业务部", before["departmentNames"]!["biz"]!.GetValue<string>());
 
         await Expect.StatusAsync(await tenant.Admin.PutAsJsonAsync("/api/v1/users/mgr", new { roles = new[] { "employee" } }, Cancel), 200);
 
         var after = await Expect.StatusAsync(await manager.GetAsync("/api/v1/auth/me", Cancel), 200);
         Assert.Equal(["employee"], after["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Empty(after["managedDepartments"]!.AsArray());
+        Assert.Empty(after["departmentNames"]!.AsObject());
         Assert.Equal("B001", after["employeeId"]!.GetValue<string>());
     }
 

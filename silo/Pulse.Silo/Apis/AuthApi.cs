@@ -86,7 +86,8 @@ public static class AuthApi
     {
         var caller = request.Caller;
         string[] managed = caller.Has(Role.Manager) && caller.EmployeeId is { } id ? [.. request.Rules.ManagedDepartments(id).Order(StringComparer.Ordinal)] : [];
-        return TypedResults.Ok(new Me(caller.TenantId, caller.Name, caller.Kind, caller.Roles, caller.EmployeeId, caller.Scopes, managed));
+        var names = managed.Select(request.Rules.FindDepartment).OfType<Department>().ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        return TypedResults.Ok(new Me(caller.TenantId, caller.Name, caller.Kind, caller.Roles, caller.EmployeeId, caller.Scopes, managed, names));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(PasswordChange change, PulseRequest request, IGrainFactory grains, AuditTrail audit)

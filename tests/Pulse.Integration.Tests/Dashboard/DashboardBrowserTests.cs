@@ -16,6 +16,9 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
 
         // Routed by role: a manager lands on their department, the team as a table.
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/department/biz$"));
+        // Titled with the department's name, which a manager reads from their own account, not the organisation.
+        var business = site.Organisation.Departments!.Single(d => d.Id == Pulse.Silo.Demo.DemoCompany.Business);
+        await Expect(page.Locator("h1 .department-name")).ToHaveTextAsync(business.Name);
         var salespeople = site.Organisation.Employees!.Where(e => e.DepartmentId == Pulse.Silo.Demo.DemoCompany.Business).ToArray();
         await Expect(page.Locator("[data-testid=team-table] tbody tr[data-employee-id]")).ToHaveCountAsync(salespeople.Length);
         var other = salespeople.Single(e => e.Id == DashboardSite.OtherEmployee);

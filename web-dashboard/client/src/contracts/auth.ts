@@ -9,6 +9,8 @@ export interface Me {
   employeeId: string | null;
   scopes: string[];
   managedDepartments: string[];
+  /** The names of the departments in managedDepartments, by id. */
+  departmentNames: Record<string, string>;
 }
 
 export interface SignInRequest {

@@ -116,10 +116,15 @@ class DepartmentView {
   }
 
   private async name(): Promise<void> {
+    const slot = this.root.querySelector(".department-name");
+    const managed = this.ctx.me.departmentNames[this.id];
+    if (managed !== undefined) {
+      if (slot) slot.textContent = managed;
+      return;
+    }
     if (!this.ctx.me.roles.includes("hr") && !this.ctx.me.roles.includes("admin")) return;
     try {
       const department = await this.ctx.api<{ name: string }>(`/api/v1/departments/${encodeURIComponent(this.id)}`);
-      const slot = this.root.querySelector(".department-name");
       if (slot) slot.textContent = department.name;
     } catch {
       // The id stays as the title.
