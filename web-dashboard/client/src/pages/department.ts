@@ -321,7 +321,8 @@ class DepartmentView {
       this.openForm = null;
       if (item) {
         note.textContent = this.ctx.t("feedback.sent");
-        const cell = row.tr.lastElementChild;
+        // The person's row now: the table may have been rebuilt while the form was open.
+        const cell = (this.rows.get(row.member.employeeId) ?? row).tr.lastElementChild;
         cell?.append(note);
         window.setTimeout(() => note.remove(), 4000);
       }
