@@ -5,6 +5,9 @@ namespace Pulse.Live;
 /// <summary>Timings of the live feed; the defaults suit production, tests shorten them.</summary>
 public sealed class LiveFeedOptions
 {
+    /// <summary>Where the silo binds these from.</summary>
+    public const string Section = "Pulse:LiveFeed";
+
     /// <summary>
     /// Score lines go out at most once per this window (alerts and feedback at once): under load a line is coalesced
     /// with the ones after it, so an employee's twenty changes in one window cost one line, not twenty.

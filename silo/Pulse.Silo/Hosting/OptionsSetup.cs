@@ -9,6 +9,8 @@ public static class OptionsSetup
             .ValidateOnStart();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Validated where the grains register it (the silo builder), so tests that host grains alone check it too.
+        builder.Services.AddOptions<Pulse.Live.LiveFeedOptions>().BindConfiguration(Pulse.Live.LiveFeedOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
