@@ -12,15 +12,7 @@ public static class DashboardRun
 
     public static async Task<DashboardReport> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.Clients + 1,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        })
-        {
-            BaseAddress = options.Url,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
+        using var http = BenchTenant.NewClient(options.Url!, options.Clients);
 
         var organisation = DemoCompany.Document(options.Employees);
         var (apiKey, password) = await BenchTenant.CreateAsync(http, options.Tenant, options.OperatorKey!, organisation, cancellationToken);

@@ -17,6 +17,14 @@ public static class BenchTenant
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     /// <summary>Creates the tenant and returns its events:write key and the password its admin and HR share.</summary>
+    /// <summary>The HTTP client a bench posts with: one connection per sending client and one to spare, kept for the whole run.</summary>
+    public static HttpClient NewClient(Uri url, int clients) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = url,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
     public static async Task<(string ApiKey, string Password)> CreateAsync(HttpClient http, string tenantId, string operatorKey, OrganisationDocument organisation, CancellationToken cancellationToken)
     {
         var password = "bench-" + Guid.NewGuid().ToString("N");

@@ -17,15 +17,7 @@ public static class HttpLoad
 
     public static async Task<LoadReport> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.Clients + 1,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        })
-        {
-            BaseAddress = options.Url,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
+        using var http = BenchTenant.NewClient(options.Url!, options.Clients);
 
         var organisation = DemoCompany.Document(options.Employees);
         var (apiKey, _) = await BenchTenant.CreateAsync(http, options.Tenant, options.OperatorKey!, organisation, cancellationToken);
