@@ -1,3 +1,4 @@
+using Pulse.Bot;
 using Pulse.Silo.Apis;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Hosting;
@@ -13,12 +14,14 @@ try
     builder.AddPulseAuth();
     builder.AddPulseDemo();
     builder.Services.AddDashboard();
+    builder.Services.AddBot();
 
     var app = builder.Build();
 
     app.UsePulseApi();
     app.MapPulseApi();
     app.MapDashboard();
+    app.MapBot();
 
     app.Run();
     return 0;

@@ -1,0 +1,3 @@
+namespace Pulse.Bot.Activities;
+
+public sealed record ResourceResponse(string Id);

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Pulse.Bot;
+
+public static class BotEndpoints
+{
+    /// <summary>The chat bot: the Direct Line channel at <c>/v3/directline</c> and the Bot Connector endpoint at <c>/api/messages</c>.</summary>
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder routes)
+    {
+        return routes;
+    }
+}
