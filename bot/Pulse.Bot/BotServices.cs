@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pulse.Bot.Conversation;
+using Pulse.Bot.Proactive;
 
 namespace Pulse.Bot;
 
@@ -7,6 +9,8 @@ public static class BotServices
     /// <summary>What <see cref="BotEndpoints.MapBot"/> needs: the channels, the conversation, the alert relay.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services)
     {
+        services.AddPulseConversation();
+        services.AddProactiveAlerts();
         return services;
     }
 }
