@@ -1,0 +1,60 @@
+using Pulse.Reviews;
+using Pulse.Security;
+using Pulse.Services;
+
+namespace Pulse.Grains;
+
+/// <summary>
+/// The monthly review as one caller may see and drive it, for the API, the dashboard and the chat bot alike: the same
+/// rules everywhere (an employee their own review; a manager rates the people of the departments they manage, never
+/// themself; HR calibrates, approves, reopens and sets the policy). Periods are <c>yyyy-MM</c>. Keyed by tenant id; a
+/// stateless worker.
+/// </summary>
+[Alias("pulse.grain.review")]
+public interface IReviewGrain : IGrainWithStringKey
+{
+    [Alias("cycle")]
+    Task<Answer<CycleView>> GetCycleAsync(Caller caller, string period);
+
+    [Alias("review")]
+    Task<Answer<EmployeeReview>> GetReviewAsync(Caller caller, string period, string employeeId);
+
+    /// <summary>The employee's own assessment, once, before the cycle is calibrated.</summary>
+    [Alias("self-assess")]
+    Task<Answer<EmployeeReview>> SelfAssessAsync(Caller caller, string period, string employeeId, SelfAssessmentInput assessment);
+
+    /// <summary>A manager's ratings of rated indicators (each with a comment); a rating may be changed until the cycle is calibrated.</summary>
+    [Alias("rate")]
+    Task<Answer<EmployeeReview>> RateAsync(Caller caller, string period, string employeeId, RatingInput[] ratings);
+
+    [Alias("calibration")]
+    Task<Answer<Calibration>> GetCalibrationAsync(Caller caller, string period);
+
+    /// <summary>HR changes a grade with a reason (audited); null grade removes the override.</summary>
+    [Alias("override-grade")]
+    Task<Answer<CalibrationRow>> OverrideGradeAsync(Caller caller, string period, string employeeId, string? grade, string? reason);
+
+    /// <summary>Locks the cycle: results are published, pay computed and sent to payroll, the cycle archived.</summary>
+    [Alias("approve")]
+    Task<Answer<CycleView>> ApproveAsync(Caller caller, string period);
+
+    /// <summary>Opens an archived cycle again for calibration (audited, with a reason); re-approval re-exports only what changed.</summary>
+    [Alias("reopen")]
+    Task<Answer<CycleView>> ReopenAsync(Caller caller, string period, string? reason);
+
+    /// <summary>The employee's one answer to their published result; an objection goes to HR.</summary>
+    [Alias("respond")]
+    Task<Answer<EmployeeReview>> RespondAsync(Caller caller, string period, string employeeId, ReviewResponseInput response);
+
+    [Alias("pay")]
+    Task<Answer<PayLine[]>> GetPayAsync(Caller caller, string period);
+
+    [Alias("adjustments")]
+    Task<Answer<PostCloseAdjustment[]>> GetAdjustmentsAsync(Caller caller, string period);
+
+    [Alias("policy")]
+    Task<Answer<ReviewPolicy>> GetPolicyAsync(Caller caller);
+
+    [Alias("set-policy")]
+    Task<Answer<ReviewPolicy>> SetPolicyAsync(Caller caller, ReviewPolicy policy);
+}
