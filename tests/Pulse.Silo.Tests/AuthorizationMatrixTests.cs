@@ -67,6 +67,13 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["DELETE /api/v1/api-keys/{keyId}"] = AdminOnly,
         ["GET /api/v1/audit/"] = HrAndAdmin,
         ["GET /api/v1/audit/export"] = HrAndAdmin,
+        ["GET /api/v1/webhooks/"] = AdminOnly,
+        ["POST /api/v1/webhooks/"] = AdminOnly,
+        ["GET /api/v1/webhooks/{webhookId}"] = AdminOnly,
+        ["PUT /api/v1/webhooks/{webhookId}"] = AdminOnly,
+        ["DELETE /api/v1/webhooks/{webhookId}"] = AdminOnly,
+        ["POST /api/v1/webhooks/{webhookId}/test"] = AdminOnly,
+        ["GET /api/v1/webhooks/{webhookId}/deliveries"] = AdminOnly,
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>
@@ -141,6 +148,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         var path = pattern.Replace("{employeeId}", "B002", StringComparison.Ordinal).Replace("{departmentId}", "biz", StringComparison.Ordinal)
             .Replace("{templateId}", "business", StringComparison.Ordinal).Replace("{type}", "loan.disbursed", StringComparison.Ordinal)
             .Replace("{userName}", "nobody", StringComparison.Ordinal).Replace("{keyId}", "000000000000", StringComparison.Ordinal)
+            .Replace("{webhookId}", "000000000000", StringComparison.Ordinal)
             .Replace("{feedbackId:long}", "1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         // A body that binds but is not a valid change: allowed callers get a 400, never a change.

@@ -28,4 +28,7 @@ public enum Permission
 
     /// <summary>Give feedback or praise to one employee (resource: employee id): HR, or a manager of the employee's department or above; never to oneself.</summary>
     FeedbackGive,
+
+    /// <summary>The tenant's outbound webhook targets and their deliveries: admins.</summary>
+    WebhooksManage,
 }

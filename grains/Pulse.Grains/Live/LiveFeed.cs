@@ -14,6 +14,7 @@ namespace Pulse.Live;
 /// leading edge, so a quiet feed sends a change at once and a busy one sends a few batches a second however many
 /// events arrive. Alerts and feedback are never coalesced and go out at once. The subscriber list is read from
 /// <see cref="ILiveFeedRegistryGrain"/> every few seconds; the calls are one-way, so a dead subscriber costs nothing.
+/// Alerts are also offered, one-way, to each tenant's webhook dispatcher (<see cref="IWebhookGrain"/>).
 /// </summary>
 public sealed partial class LiveFeed : BackgroundService
 {
@@ -174,6 +175,7 @@ public sealed partial class LiveFeed : BackgroundService
     {
         LiveFeedMetrics.Batches.Add(1);
         LiveFeedMetrics.BatchItems.Record(batch.Employees.Length + batch.Departments.Length + batch.Alerts.Length + batch.Feedback.Length);
+        if (batch.Alerts.Length > 0) await OfferToWebhooksAsync(batch.Alerts);
         foreach (var subscriber in _subscribers)
         {
             try
@@ -184,6 +186,25 @@ public sealed partial class LiveFeed : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogSendFailed(_logger, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each tenant's alerts go, one-way, to its webhook dispatcher: this silo publishes each alert once, so no alert
+    /// is offered twice across silos, and nothing on the ingestion path waits for a chat tool.
+    /// </summary>
+    private async Task OfferToWebhooksAsync(LiveAlert[] alerts)
+    {
+        foreach (var tenant in alerts.GroupBy(a => a.Alert.TenantId, StringComparer.Ordinal))
+        {
+            try
+            {
+                await _grains.GetGrain<IWebhookGrain>(tenant.Key).OfferAsync([.. tenant]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogOfferFailed(_logger, ex);
             }
         }
     }
@@ -233,6 +254,9 @@ public sealed partial class LiveFeed : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a live batch to a subscriber failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offering alerts to a tenant's webhook dispatcher failed")]
+    private static partial void LogOfferFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed dropped {Dropped} alerts or feedback items, oldest first, because its queue was full ({Total} so far)")]
     private static partial void LogDropped(ILogger logger, long dropped, long total);

@@ -27,7 +27,7 @@ public static class AccessPolicy
             Permission.EmployeePerformanceRead => resource is not null && CanSeeEmployee(caller, resource, rules),
             Permission.DepartmentPerformanceRead => resource is not null && CanSeeDepartment(caller, resource, rules),
             Permission.OverviewRead => caller.Has(Role.Hr) || caller.HasScope(ApiKeyScopes.PerformanceRead),
-            Permission.UsersManage or Permission.KeysManage => caller.Has(Role.Admin),
+            Permission.UsersManage or Permission.KeysManage or Permission.WebhooksManage => caller.Has(Role.Admin),
             Permission.AuditRead => caller.Has(Role.Hr) || caller.Has(Role.Admin),
             Permission.FeedbackGive => resource is not null && CanGiveFeedback(caller, resource, rules),
             _ => false,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Pulse.Audit;
 using Pulse.Live;
+using Pulse.Webhooks;
 
 namespace Pulse.Services;
 
@@ -13,7 +14,7 @@ public static class PulseSiloBuilderExtensions
     /// What the grains need from their silo besides storage, the event log and the audit log: the rules cache, the plan
     /// cache, the department reporter, the live feed (options in <see cref="LiveFeedOptions"/>), a clock, Orleans' own binary format for stored state (exact decimals, compact
     /// snapshots), and the domain services the API, the hub and the bot share (changes, performance reading, the
-    /// overview, feedback, caller resolution). The feedback store is registered with the other stores.
+    /// overview, feedback, caller resolution), and what outbound webhooks need (<see cref="WebhookOptions"/>). The feedback store is registered with the other stores.
     /// </summary>
     public static ISiloBuilder AddPulseGrains(this ISiloBuilder silo)
     {
@@ -33,6 +34,7 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<TenantOverview>();
         silo.Services.AddSingleton<PerformanceReader>();
         silo.Services.AddSingleton<FeedbackService>();
+        silo.Services.AddPulseWebhooks();
         return silo;
     }
 }

@@ -67,6 +67,7 @@ public static class ApiSetup
         v1.MapUsersApi();
         v1.MapApiKeysApi();
         v1.MapAuditApi();
+        v1.MapWebhooksApi();
         return app;
     }
 }
