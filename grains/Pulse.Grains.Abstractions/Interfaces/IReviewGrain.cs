@@ -5,9 +5,9 @@ using Pulse.Services;
 namespace Pulse.Grains;
 
 /// <summary>
-/// The monthly review as one caller may see and drive it, for the API, the dashboard and the chat bot alike: the same
-/// rules everywhere (an employee their own review; a manager rates the people of the departments they manage, never
-/// themself; HR calibrates, approves, reopens and sets the policy). Periods are <c>yyyy-MM</c>. Keyed by tenant id; a
+/// The monthly review cycle as one caller may see and drive it, for the API, the dashboard and the chat bot alike: the
+/// cycle's state and progress (HR, and managers for their people), calibration, approval, reopening, pay and the policy
+/// (HR). One person's review is <see cref="IPersonalReviewGrain"/>. Periods are <c>yyyy-MM</c>. Keyed by tenant id; a
 /// stateless worker.
 /// </summary>
 [Alias("pulse.grain.review")]
@@ -15,17 +15,6 @@ public interface IReviewGrain : IGrainWithStringKey
 {
     [Alias("cycle")]
     Task<Answer<CycleView>> GetCycleAsync(Caller caller, string period);
-
-    [Alias("review")]
-    Task<Answer<EmployeeReview>> GetReviewAsync(Caller caller, string period, string employeeId);
-
-    /// <summary>The employee's own assessment, once, before the cycle is calibrated.</summary>
-    [Alias("self-assess")]
-    Task<Answer<EmployeeReview>> SelfAssessAsync(Caller caller, string period, string employeeId, SelfAssessmentInput assessment);
-
-    /// <summary>A manager's ratings of rated indicators (each with a comment); a rating may be changed until the cycle is calibrated.</summary>
-    [Alias("rate")]
-    Task<Answer<EmployeeReview>> RateAsync(Caller caller, string period, string employeeId, RatingInput[] ratings);
 
     [Alias("calibration")]
     Task<Answer<Calibration>> GetCalibrationAsync(Caller caller, string period);
@@ -41,10 +30,6 @@ public interface IReviewGrain : IGrainWithStringKey
     /// <summary>Opens an archived cycle again for calibration (audited, with a reason); re-approval re-exports only what changed.</summary>
     [Alias("reopen")]
     Task<Answer<CycleView>> ReopenAsync(Caller caller, string period, string? reason);
-
-    /// <summary>The employee's one answer to their published result; an objection goes to HR.</summary>
-    [Alias("respond")]
-    Task<Answer<EmployeeReview>> RespondAsync(Caller caller, string period, string employeeId, ReviewResponseInput response);
 
     [Alias("pay")]
     Task<Answer<PayLine[]>> GetPayAsync(Caller caller, string period);
