@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pulse.Bot.Connector;
 using Pulse.Bot.Conversation;
 using Pulse.Bot.Proactive;
 
@@ -11,6 +12,7 @@ public static class BotServices
     {
         services.AddPulseConversation();
         services.AddProactiveAlerts();
+        services.AddBotConnector();
         return services;
     }
 }
