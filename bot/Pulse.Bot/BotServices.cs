@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Bot.Connector;
 using Pulse.Bot.Conversation;
+using Pulse.Bot.DirectLine;
 using Pulse.Bot.Proactive;
 
 namespace Pulse.Bot;
@@ -10,6 +11,7 @@ public static class BotServices
     /// <summary>What <see cref="BotEndpoints.MapBot"/> needs: the channels, the conversation, the alert relay.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services)
     {
+        services.AddDirectLine();
         services.AddPulseConversation();
         services.AddProactiveAlerts();
         services.AddBotConnector();
