@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pulse.Bot.Connector;
 using Pulse.Bot.Conversation;
+using Pulse.Bot.DirectLine;
 using Pulse.Bot.Proactive;
 
 namespace Pulse.Bot;
@@ -9,8 +11,10 @@ public static class BotServices
     /// <summary>What <see cref="BotEndpoints.MapBot"/> needs: the channels, the conversation, the alert relay.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services)
     {
+        services.AddDirectLine();
         services.AddPulseConversation();
         services.AddProactiveAlerts();
+        services.AddBotConnector();
         return services;
     }
 }
