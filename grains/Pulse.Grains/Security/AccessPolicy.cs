@@ -30,6 +30,8 @@ public static class AccessPolicy
             Permission.UsersManage or Permission.KeysManage or Permission.WebhooksManage => caller.Has(Role.Admin),
             Permission.AuditRead => caller.Has(Role.Hr) || caller.Has(Role.Admin),
             Permission.FeedbackGive => resource is not null && CanGiveFeedback(caller, resource, rules),
+            Permission.ReviewRate => resource is not null && CanRate(caller, resource, rules),
+            Permission.ReviewManage => caller.Has(Role.Hr),
             _ => false,
         };
     }
@@ -52,6 +54,12 @@ public static class AccessPolicy
             && rules.Employees.TryGetValue(employeeId, out var employee)
             && rules.ManagedDepartments(manager).Contains(employee.DepartmentId);
     }
+
+    /// <summary>A manager rates the people of the departments they manage, never themself; HR calibrates rather than rates.</summary>
+    private static bool CanRate(Caller caller, string employeeId, CompiledRules rules) =>
+        caller.Kind == CallerKind.User && caller.EmployeeId != employeeId && caller.Has(Role.Manager) && caller.EmployeeId is { } manager
+        && rules.Employees.TryGetValue(employeeId, out var employee)
+        && rules.ManagedDepartments(manager).Contains(employee.DepartmentId);
 
     private static bool CanSeeDepartment(Caller caller, string departmentId, CompiledRules rules)
     {
