@@ -57,16 +57,20 @@ public sealed class DashboardSite : IAsyncLifetime
     }
 
     /// <summary>Posts one loan.disbursed event for the employee, dated now, through the API with an integration key; returns when it is committed.</summary>
-    public async Task PostLoanAsync(string employeeId, decimal amount, CancellationToken cancel)
+    public Task PostLoanAsync(string employeeId, decimal amount, CancellationToken cancel) =>
+        PostEventAsync("loan.disbursed", employeeId, new { amount, product = "经营贷" }, cancel);
+
+    /// <summary>Posts one event of <paramref name="type"/> for the employee, dated now, through the API with an integration key; returns when it is committed.</summary>
+    public async Task PostEventAsync(string type, string employeeId, object data, CancellationToken cancel)
     {
         using var http = Silo.WithKey(_keyToken!);
         var item = new
         {
             id = $"browser-{Guid.NewGuid():N}",
-            type = "loan.disbursed",
+            type,
             employeeId,
             occurredAt = DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-            data = new { amount, product = "经营贷" },
+            data,
             source = "browser-test",
         };
         using var response = await http.PostAsJsonAsync("/api/v1/events", new[] { item }, cancel);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Pulse.Integration.Tests.Dashboard;
+
+namespace Pulse.Integration.Tests.Chat;
+
+/// <summary>
+/// The dashboard's browser site (a real silo, its small company, the machine's Chromium) with the employee account
+/// <c>b002</c> (employee B002 of 业务部), for the chat's browser tests.
+/// </summary>
+public sealed class ChatSite : IAsyncLifetime
+{
+    public const string Employee = DashboardSite.OtherEmployee;
+    public const string UserName = "b002";
+
+    public DashboardSite Site { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Site.InitializeAsync();
+        await TenantSetup.CreateUserAsync(Site.Silo, DashboardSite.TenantId, UserName, ["employee"], Employee, TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => Site.DisposeAsync();
+
+    /// <summary>What <c>GET /api/v1/employees/B002/performance</c> answers b002 (signed in through the API).</summary>
+    public async Task<JsonNode> PerformanceAsync(CancellationToken cancel)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Site.Silo.Address };
+        using var http = Site.Silo.WithBearer(await TenantSetup.SignInAsync(anonymous, DashboardSite.TenantId, UserName, cancel));
+        return JsonNode.Parse(await http.GetStringAsync($"/api/v1/employees/{Employee}/performance", cancel))!;
+    }
+
+    /// <summary>
+    /// A fresh page that records what the content security policy refused (the browser's
+    /// <c>securitypolicyviolation</c> events) in <c>window.cspViolations</c>, and every request it made.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Requests)> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var page = await Site.NewPageAsync(width, height);
+        await page.Context.AddInitScriptAsync("""
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+              window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+            """);
+        var requests = new List<string>();
+        page.Request += (_, request) => { lock (requests) requests.Add($"{request.Method} {new Uri(request.Url).AbsolutePath}"); };
+        return (page, requests);
+    }
+
+    /// <summary>Nothing was refused by the content security policy on this page.</summary>
+    public static async Task AssertNoCspViolationsAsync(IPage page)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.cspViolations");
+        Assert.True(violations.Length == 0, "The content security policy refused: " + string.Join("; ", violations));
+    }
+
+    /// <summary>A number as the bot writes it: two decimals at most, thousands separated.</summary>
+    public static string BotNumber(decimal value) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", CultureInfo.InvariantCulture);
+}
