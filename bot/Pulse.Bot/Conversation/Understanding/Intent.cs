@@ -1,0 +1,20 @@
+using Pulse.Feedback;
+
+namespace Pulse.Bot.Conversation.Understanding;
+
+/// <summary>
+/// A message understood: what it asks for and the things it names — indicators (best first), a period
+/// (<c>yyyy-MM</c>, only when not the open one), whom feedback is for and what it says.
+/// </summary>
+public sealed record Intent(IntentKind Kind)
+{
+    public IReadOnlyList<IndicatorEntry> Indicators { get; init; } = [];
+
+    public string? Period { get; init; }
+
+    public string? Person { get; init; }
+
+    public string? FeedbackText { get; init; }
+
+    public FeedbackKind FeedbackKind { get; init; } = FeedbackKind.Note;
+}
