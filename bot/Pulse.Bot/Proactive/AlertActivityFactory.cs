@@ -19,7 +19,7 @@ public sealed class AlertActivityFactory(IGrainFactory grains) : IAlertActivityF
     {
         var a = alert.Alert;
         var zh = !locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var indicator = await FindIndicatorAsync(a.TenantId, a.IndicatorId);
+        var indicator = await FindIndicatorAsync(a.TenantId, a.IndicatorId, alert.DepartmentIds.FirstOrDefault() ?? "");
         var name = indicator?.Name.For(zh ? "zh-CN" : "en-US") ?? a.IndicatorId;
         var unit = indicator?.Unit ?? "";
         var value = Format(a.Value, unit);
@@ -48,11 +48,15 @@ public sealed class AlertActivityFactory(IGrainFactory grains) : IAlertActivityF
     private static string Format(decimal value, string unit) =>
         value.ToString("0.##", CultureInfo.InvariantCulture) + (unit is "%" ? "%" : unit.Length > 0 ? " " + unit : "");
 
-    private async Task<Indicator?> FindIndicatorAsync(string tenantId, string indicatorId)
+    /// <summary>The indicator as the employee's department's template names it now (ids may repeat across templates), else any template's.</summary>
+    private async Task<Indicator?> FindIndicatorAsync(string tenantId, string indicatorId, string departmentId)
     {
         var rules = await grains.GetGrain<ITenantGrain>(tenantId).GetRulesAsync();
-        return rules?.Templates
-            .OrderByDescending(t => t.Version)
+        if (rules is null) return null;
+        var templateId = rules.Departments.FirstOrDefault(d => d.Id == departmentId)?.TemplateId;
+        return rules.Templates
+            .OrderByDescending(t => t.Id == templateId)
+            .ThenByDescending(t => t.Version)
             .SelectMany(t => t.Sections).SelectMany(s => s.Indicators)
             .FirstOrDefault(i => i.Id == indicatorId);
     }

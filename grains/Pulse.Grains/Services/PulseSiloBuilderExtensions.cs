@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Pulse.Audit;
+using Pulse.Chat;
 using Pulse.Live;
 
 namespace Pulse.Services;
@@ -11,7 +12,7 @@ public static class PulseSiloBuilderExtensions
 {
     /// <summary>
     /// What the grains need from their silo besides storage, the event log and the audit log: the rules cache, the plan
-    /// cache, the department reporter, the live feed (options in <see cref="LiveFeedOptions"/>), a clock, Orleans' own binary format for stored state (exact decimals, compact
+    /// cache, the department reporter, the live feed (options in <see cref="LiveFeedOptions"/>), the chat presence window (<see cref="ChatUserOptions"/>), a clock, Orleans' own binary format for stored state (exact decimals, compact
     /// snapshots), and the domain services the API, the hub and the bot share (changes, performance reading, the
     /// overview, feedback, caller resolution). The feedback store is registered with the other stores.
     /// </summary>
@@ -27,6 +28,8 @@ public static class PulseSiloBuilderExtensions
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>());
         silo.Services.AddSingleton<LiveFeed>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        silo.Services.AddOptions<ChatUserOptions>().ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatUserOptions>, ChatUserOptionsValidator>());
         silo.Services.AddSingleton<AuditTrail>();
         silo.Services.AddSingleton<CallerResolver>();
         silo.Services.AddSingleton<OrganisationChanges>();

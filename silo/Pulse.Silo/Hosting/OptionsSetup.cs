@@ -11,6 +11,7 @@ public static class OptionsSetup
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Validated where the grains register it (the silo builder), so tests that host grains alone check it too.
         builder.Services.AddOptions<Pulse.Live.LiveFeedOptions>().BindConfiguration(Pulse.Live.LiveFeedOptions.Section);
+        builder.Services.AddOptions<Pulse.Chat.ChatUserOptions>().BindConfiguration(Pulse.Chat.ChatUserOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Options;
+using Pulse.Grains;
+using Pulse.Live;
+
+namespace Pulse.Chat;
+
+/// <summary>
+/// One user's chat presence. Every list it keeps is bounded: the <see cref="MaxConversations"/> most recently used
+/// conversations, the <see cref="MaxHeld"/> newest held alerts, the <see cref="MaxSeen"/> newest crossings seen (far
+/// more than the relays of every silo can offer of one crossing at once) and at most <see cref="MaxMuted"/> muted
+/// types. State is written only when something changed; a conversation's last use is kept to the minute, so a user
+/// chatting away costs one write a minute, not one per message.
+/// </summary>
+/// <remarks>
+/// Arguments are checked and refused with <see cref="ArgumentException"/>: the channels and the relay pass ids they
+/// made or read from the organisation, so a bad one is a programming error, not user input.
+/// </remarks>
+public sealed class ChatUserGrain(
+    [PersistentState("chat-user", StorageNames.Organisation)] IPersistentState<ChatUserState> state,
+    IOptions<ChatUserOptions> options,
+    TimeProvider clock) : Grain, IChatUserGrain
+{
+    public const int MaxConversations = 10;
+    public const int MaxHeld = 50;
+    public const int MaxSeen = 500;
+    public const int MaxMuted = 64;
+    public const int MaxIdLength = 200;
+    public const int MaxLocaleLength = 35;
+
+    /// <summary>How finely a conversation's last use is kept.</summary>
+    public static readonly TimeSpan ActiveGranularity = TimeSpan.FromMinutes(1);
+
+    private ChatUserState State => state.State;
+
+    private string TenantId => GrainKeys.Split(this.GetPrimaryKeyString()).TenantId;
+
+    public async Task<LiveAlert[]> ConversationOpenedAsync(string conversationId)
+    {
+        CheckId(conversationId, nameof(conversationId));
+        Touch(conversationId, force: true);
+        var held = State.Held.Where(a => !State.Muted.Contains(a.Alert.IndicatorId)).ToArray();
+        State.Held.Clear();
+        await state.WriteStateAsync();
+        return held;
+    }
+
+    public async Task ConversationActiveAsync(string conversationId)
+    {
+        CheckId(conversationId, nameof(conversationId));
+        if (Touch(conversationId, force: false)) await state.WriteStateAsync();
+    }
+
+    public async Task<string[]> DeliverAlertAsync(LiveAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (alert.Alert.TenantId != TenantId) throw new ArgumentException("The alert belongs to another tenant.", nameof(alert));
+        var key = CrossingKey.Of(alert.Alert);
+        if (State.Seen.Contains(key)) return [];
+        State.Seen.Add(key);
+        Trim(State.Seen, MaxSeen);
+
+        string[] open = [];
+        if (!State.Muted.Contains(alert.Alert.IndicatorId))
+        {
+            open = OpenConversations();
+            if (open.Length == 0)
+            {
+                State.Held.Add(alert);
+                Trim(State.Held, MaxHeld);
+            }
+        }
+        await state.WriteStateAsync();
+        return open;
+    }
+
+    public Task<ChatProfile> GetProfileAsync() => Task.FromResult(Profile());
+
+    public async Task<ChatProfile> MuteAsync(string alertType)
+    {
+        CheckId(alertType, nameof(alertType));
+        if (State.Muted.Contains(alertType)) return Profile();
+        if (State.Muted.Count >= MaxMuted) throw new ArgumentException($"At most {MaxMuted} alert types can be muted.", nameof(alertType));
+        State.Muted.Add(alertType);
+        await state.WriteStateAsync();
+        return Profile();
+    }
+
+    public async Task<ChatProfile> UnmuteAsync(string alertType)
+    {
+        CheckId(alertType, nameof(alertType));
+        if (State.Muted.Remove(alertType)) await state.WriteStateAsync();
+        return Profile();
+    }
+
+    public async Task SetLocaleAsync(string locale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locale);
+        if (locale.Length > MaxLocaleLength || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw new ArgumentException("A locale is a language tag such as zh-CN or en-US.", nameof(locale));
+        }
+        if (State.Locale == locale) return;
+        State.Locale = locale;
+        await state.WriteStateAsync();
+    }
+
+    private ChatProfile Profile() => new(State.Locale, [.. State.Muted]);
+
+    /// <summary>The conversations used within the open window, most recent first; forgets the others.</summary>
+    private string[] OpenConversations()
+    {
+        var since = clock.GetUtcNow() - options.Value.OpenWindow;
+        State.Conversations.RemoveAll(c => c.LastActive < since);
+        return [.. State.Conversations.OrderByDescending(c => c.LastActive).Select(c => c.Id)];
+    }
+
+    /// <summary>Records a use of the conversation; true when the state changed (new, or last use older than the granularity).</summary>
+    private bool Touch(string conversationId, bool force)
+    {
+        var now = clock.GetUtcNow();
+        var known = State.Conversations.Find(c => c.Id == conversationId);
+        if (known is not null)
+        {
+            if (!force && now - known.LastActive < ActiveGranularity) return false;
+            known.LastActive = now;
+            return true;
+        }
+        State.Conversations.Add(new OpenConversation { Id = conversationId, LastActive = now });
+        if (State.Conversations.Count > MaxConversations)
+        {
+            State.Conversations.Remove(State.Conversations.MinBy(c => c.LastActive)!);
+        }
+        return true;
+    }
+
+    private static void Trim<T>(List<T> list, int max)
+    {
+        if (list.Count > max) list.RemoveRange(0, list.Count - max);
+    }
+
+    private static void CheckId(string id, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id, name);
+        if (id.Length > MaxIdLength) throw new ArgumentException($"Longer than {MaxIdLength} characters.", name);
+    }
+}

@@ -1,0 +1,23 @@
+using Pulse.Live;
+
+namespace Pulse.Chat;
+
+/// <summary>
+/// A user's chat presence as stored. Every list is bounded (<see cref="ChatUserGrain"/> trims it), newest last.
+/// </summary>
+[GenerateSerializer, Alias("pulse.chat-user-state")]
+public sealed class ChatUserState
+{
+    [Id(0)] public List<OpenConversation> Conversations { get; set; } = [];
+
+    /// <summary>Alerts that arrived while no conversation was open.</summary>
+    [Id(1)] public List<LiveAlert> Held { get; set; } = [];
+
+    /// <summary>Keys of the crossings already offered (<see cref="CrossingKey"/>), so a second offer delivers nothing.</summary>
+    [Id(2)] public List<string> Seen { get; set; } = [];
+
+    /// <summary>Muted alert types (indicator ids).</summary>
+    [Id(3)] public List<string> Muted { get; set; } = [];
+
+    [Id(4)] public string? Locale { get; set; }
+}
