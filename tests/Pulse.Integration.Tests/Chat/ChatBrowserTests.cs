@@ -54,7 +54,7 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
         await Expect(alert).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.pulseTestMark"));
         await DashboardSite.ScreenshotAsync(page, "chat-panel-alert");
-        await ChatSite.AssertNoCspViolationsAsync(page);
+        await DashboardSite.AssertNoCspViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -82,7 +82,7 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
         Assert.NotNull(box);
         Assert.True(box.X >= 0 && box.X + box.Width <= 375.5 && box.Y + box.Height <= 812.5, $"The send box is off the screen: {box.X}, {box.Y}, {box.Width}");
         await DashboardSite.ScreenshotAsync(page, "chat-phone");
-        await ChatSite.AssertNoCspViolationsAsync(page);
+        await DashboardSite.AssertNoCspViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -104,7 +104,7 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
         await Expect(asked).ToBeVisibleAsync();
         await page.Locator("#lang-switch").ClickAsync(); // and back
         await Expect(webChat.SendBox).ToHaveAttributeAsync("placeholder", "键入消息");
-        await ChatSite.AssertNoCspViolationsAsync(page);
+        await DashboardSite.AssertNoCspViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

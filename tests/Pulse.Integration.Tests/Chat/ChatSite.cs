@@ -32,28 +32,13 @@ public sealed class ChatSite : IAsyncLifetime
         return JsonNode.Parse(await http.GetStringAsync($"/api/v1/employees/{Employee}/performance", cancel))!;
     }
 
-    /// <summary>
-    /// A fresh page that records what the content security policy refused (the browser's
-    /// <c>securitypolicyviolation</c> events) in <c>window.cspViolations</c>, and every request it made.
-    /// </summary>
+    /// <summary>A fresh page of the dashboard's site (it records what the content security policy refused) and every request it makes.</summary>
     public async Task<(IPage Page, List<string> Requests)> NewPageAsync(int width = 1280, int height = 900)
     {
         var page = await Site.NewPageAsync(width, height);
-        await page.Context.AddInitScriptAsync("""
-            window.cspViolations = [];
-            document.addEventListener('securitypolicyviolation', e =>
-              window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-            """);
         var requests = new List<string>();
         page.Request += (_, request) => { lock (requests) requests.Add($"{request.Method} {new Uri(request.Url).AbsolutePath}"); };
         return (page, requests);
-    }
-
-    /// <summary>Nothing was refused by the content security policy on this page.</summary>
-    public static async Task AssertNoCspViolationsAsync(IPage page)
-    {
-        var violations = await page.EvaluateAsync<string[]>("() => window.cspViolations");
-        Assert.True(violations.Length == 0, "The content security policy refused: " + string.Join("; ", violations));
     }
 
     /// <summary>A number as the bot writes it: two decimals at most, thousands separated.</summary>

@@ -78,12 +78,27 @@ public sealed class DashboardSite : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode && body.Contains("accepted", StringComparison.Ordinal), $"The event was not accepted: {(int)response.StatusCode} {body}");
     }
 
-    /// <summary>A fresh browser context (own cookies and storage) with the given viewport.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies and storage) with the given viewport. Its pages record what the content
+    /// security policy refused (the browser's <c>securitypolicyviolation</c> events) in <c>window.cspViolations</c>.
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Silo.Address.ToString() });
         context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync("""
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+              window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+            """);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Nothing was refused by the content security policy on this page.</summary>
+    public static async Task AssertNoCspViolationsAsync(IPage page)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.cspViolations");
+        Assert.True(violations.Length == 0, "The content security policy refused: " + string.Join("; ", violations));
     }
 
     /// <summary>Signs in through the sign-in form as a person would, and waits for the signed-in header.</summary>
