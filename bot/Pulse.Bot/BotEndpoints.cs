@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Pulse.Bot.DirectLine;
 
 namespace Pulse.Bot;
 
@@ -7,6 +8,7 @@ public static class BotEndpoints
     /// <summary>The chat bot: the Direct Line channel at <c>/v3/directline</c> and the Bot Connector endpoint at <c>/api/messages</c>.</summary>
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder routes)
     {
+        routes.MapDirectLine();
         return routes;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Bot.Conversation;
+using Pulse.Bot.DirectLine;
 using Pulse.Bot.Proactive;
 
 namespace Pulse.Bot;
@@ -9,6 +10,7 @@ public static class BotServices
     /// <summary>What <see cref="BotEndpoints.MapBot"/> needs: the channels, the conversation, the alert relay.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services)
     {
+        services.AddDirectLine();
         services.AddPulseConversation();
         services.AddProactiveAlerts();
         return services;

@@ -1,0 +1,3 @@
+namespace Pulse.Bot.DirectLine;
+
+public sealed record DirectLineErrorDetail(string Code, string Message);
