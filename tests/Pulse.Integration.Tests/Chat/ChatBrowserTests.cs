@@ -25,7 +25,7 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
 
         await page.Locator("#chat-panel .chat-toggle").ClickAsync();
         var webChat = new WebChatPage(page.Locator("#chat-panel"));
-        await Expect(webChat.SendBox).ToBeVisibleAsync();
+        await Expect(webChat.SendBox).ToBeVisibleAsync(ChatSite.FirstShow);
         await webChat.SayAsync("我的进度");
         var answer = webChat.Bubble("本月进度");
         await Expect(answer).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -71,7 +71,7 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
         await page.Locator("#password").FillAsync(TenantSetup.Password);
         await page.Locator("form.sign-in button[type=submit]").ClickAsync();
         var webChat = new WebChatPage(page.Locator(".chat-page"));
-        await Expect(webChat.SendBox).ToBeVisibleAsync();
+        await Expect(webChat.SendBox).ToBeVisibleAsync(ChatSite.FirstShow);
         Assert.Equal("/chat", new Uri(page.Url).AbsolutePath);
 
         await webChat.SayAsync("how am I doing");
@@ -93,6 +93,7 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
         await DashboardSite.SignInAsync(page, ChatSite.UserName);
         await page.Locator("#chat-panel .chat-toggle").ClickAsync();
         var webChat = new WebChatPage(page.Locator("#chat-panel"));
+        await Expect(webChat.SendBox).ToBeVisibleAsync(ChatSite.FirstShow);
         await Expect(webChat.SendBox).ToHaveAttributeAsync("placeholder", "键入消息");
         await webChat.SayAsync("帮助");
         var asked = webChat.Transcript.Locator(".webchat__bubble--from-user", new() { HasText = "帮助" }).First;

@@ -14,6 +14,9 @@ public sealed class ChatSite : IAsyncLifetime
     public const string Employee = DashboardSite.OtherEmployee;
     public const string UserName = "b002";
 
+    /// <summary>How long the first chat may take to show: the Web Chat bundle (3.9 MB) is fetched and parsed on first use.</summary>
+    public static readonly LocatorAssertionsToBeVisibleOptions FirstShow = new() { Timeout = 30_000 };
+
     public DashboardSite Site { get; } = new();
 
     public async ValueTask InitializeAsync()
@@ -38,6 +41,10 @@ public sealed class ChatSite : IAsyncLifetime
         var page = await Site.NewPageAsync(width, height);
         var requests = new List<string>();
         page.Request += (_, request) => { lock (requests) requests.Add($"{request.Method} {new Uri(request.Url).AbsolutePath}"); };
+        // The browser's errors go to the test's output, for a failure's story.
+        var output = TestContext.Current.TestOutputHelper;
+        page.Console += (_, message) => { if (message.Type is "error" or "warning") output?.WriteLine($"console {message.Type}: {message.Text}"); };
+        page.PageError += (_, error) => output?.WriteLine($"page error: {error}");
         return (page, requests);
     }
 
