@@ -24,7 +24,17 @@ public sealed partial class TurnRunner(
 {
     /// <summary>Queues the turn for <paramref name="incoming"/> (the echo, with its id) behind the conversation's earlier turns.</summary>
     public Task Queue(string laneKey, ChatUser user, Caller caller, string conversationId, Activity incoming) =>
-        lanes.Run(laneKey, () => RunAsync(user, caller, conversationId, incoming));
+        lanes.Run(laneKey, async () =>
+        {
+            try
+            {
+                await RunAsync(user, caller, conversationId, incoming);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogTurnLost(logger, e);
+            }
+        });
 
     private async Task RunAsync(ChatUser user, Caller caller, string conversationId, Activity incoming)
     {
@@ -71,9 +81,9 @@ public sealed partial class TurnRunner(
     /// <summary>The user is active here and writes in this language, for the alerts the bot starts; neither may stop the turn.</summary>
     private async Task NoteActivityAsync(ChatUser user, string conversationId, Activity incoming, string language)
     {
-        var chatUser = grains.GetGrain<IChatUserGrain>(GrainKeys.For(user.TenantId, user.UserName));
         try
         {
+            var chatUser = grains.GetGrain<IChatUserGrain>(GrainKeys.For(user.TenantId, user.UserName));
             await chatUser.ConversationActiveAsync(conversationId);
             if (incoming.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(incoming.Text)) await chatUser.SetLocaleAsync(language);
         }
@@ -101,6 +111,9 @@ public sealed partial class TurnRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A bot turn for a {ActivityType} activity failed; the user gets an apology")]
     private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A bot turn was lost to an unexpected failure")]
+    private static partial void LogTurnLost(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The conversation refused {Count} bot replies; the user gets an apology")]
     private static partial void LogRepliesRefused(ILogger logger, int count, Exception exception);
