@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Pulse.Bot.Connector;
 using Pulse.Bot.DirectLine;
 
 namespace Pulse.Bot;
@@ -9,6 +10,7 @@ public static class BotEndpoints
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder routes)
     {
         routes.MapDirectLine();
+        routes.MapBotConnector();
         return routes;
     }
 }

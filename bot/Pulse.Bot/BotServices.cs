@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pulse.Bot.Connector;
 using Pulse.Bot.Conversation;
 using Pulse.Bot.DirectLine;
 using Pulse.Bot.Proactive;
@@ -13,6 +14,7 @@ public static class BotServices
         services.AddDirectLine();
         services.AddPulseConversation();
         services.AddProactiveAlerts();
+        services.AddBotConnector();
         return services;
     }
 }
