@@ -44,12 +44,15 @@ public sealed class ChatBrowserTests(ChatSite chat) : IClassFixture<ChatSite>
         await Expect(answer).ToContainTextAsync("123,456.78");
         await DashboardSite.ScreenshotAsync(page, "chat-panel-progress");
 
-        // 坏账率 above 5% over at least three events: 9,000 defaulted of 123,456.78 lent (7.29%), in three defaults.
+        // 坏账率 above 5% over at least three samples (a ratio's samples are its denominator's events, the loans): a
+        // third loan, then 9,000 defaulted of 133,456.78 lent (6.74%) in three defaults.
         await page.EvaluateAsync("() => { window.pulseTestMark = 'still here'; }");
+        await chat.Site.PostLoanAsync(ChatSite.Employee, 10_000m, Cancel);
         foreach (var amount in new[] { 3_000m, 3_000m, 3_000m }) await chat.Site.PostEventAsync("loan.defaulted", ChatSite.Employee, new { amount }, Cancel);
-        var rate = (await chat.PerformanceAsync(Cancel))["sections"]!.AsArray().SelectMany(s => s!["indicators"]!.AsArray())
-            .Single(i => (string?)i!["id"] == "bad-debt-rate")!["value"]!.GetValue<decimal>();
-        Assert.True(rate > 5m, $"The events did not breach the threshold: {rate}");
+        var badDebt = (await chat.PerformanceAsync(Cancel))["sections"]!.AsArray().SelectMany(s => s!["indicators"]!.AsArray())
+            .Single(i => (string?)i!["id"] == "bad-debt-rate")!;
+        var rate = badDebt["value"]!.GetValue<decimal>();
+        Assert.True(rate > 5m && badDebt["samples"]!.GetValue<long>() >= 3, $"The events did not breach the threshold: {badDebt.ToJsonString()}");
         var alert = webChat.Bubble(new Regex($"坏账率.*{Regex.Escape(ChatSite.BotNumber(rate))}%"));
         await Expect(alert).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.Equal("still here", await page.EvaluateAsync<string>("() => window.pulseTestMark"));

@@ -45,6 +45,7 @@ public sealed class ChatSite : IAsyncLifetime
         var output = TestContext.Current.TestOutputHelper;
         page.Console += (_, message) => { if (message.Type is "error" or "warning") output?.WriteLine($"console {message.Type}: {message.Text}"); };
         page.PageError += (_, error) => output?.WriteLine($"page error: {error}");
+        page.Response += (_, response) => { if (response.Status >= 400) output?.WriteLine($"{response.Status} {response.Request.Method} {new Uri(response.Url).AbsolutePath}"); };
         return (page, requests);
     }
 

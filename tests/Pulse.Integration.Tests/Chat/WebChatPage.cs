@@ -16,9 +16,15 @@ public sealed class WebChatPage(ILocator root)
 
     public ILocator Bubble(System.Text.RegularExpressions.Regex text) => Transcript.Locator(".webchat__bubble__content", new() { HasTextRegex = text }).First;
 
+    /// <summary>The bot's first message (its welcome) is in the transcript: the conversation is open, so what is sent now is sent.</summary>
+    public ILocator FirstBotMessage => Transcript.Locator(".webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content").First;
+
+    /// <summary>Sends a message and waits until it is in the transcript as the user's.</summary>
     public async Task SayAsync(string text)
     {
+        await Assertions.Expect(FirstBotMessage).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await SendBox.FillAsync(text);
         await SendBox.PressAsync("Enter");
+        await Assertions.Expect(Transcript.Locator(".webchat__bubble--from-user .webchat__bubble__content", new() { HasText = text }).First).ToBeVisibleAsync();
     }
 }
