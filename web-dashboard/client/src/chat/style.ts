@@ -1,6 +1,7 @@
 /**
  * Web Chat's look in the app's colours (styles/app.css): the accent for the user's bubbles and the buttons, the
- * header's dark grey for the bot's avatar, the app's font. The upload button is hidden: the channel takes no files.
+ * header's dark grey for the bot's avatar, the app's font. Suggested actions keep Web Chat's one-row carousel, which
+ * leaves room for the transcript on a phone. The upload button is hidden: the channel takes no files.
  */
 export function styleOptions(userName: string): Record<string, unknown> {
   const accent = "#2563eb";
@@ -23,7 +24,6 @@ export function styleOptions(userName: string): Record<string, unknown> {
     suggestedActionBorderColor: accent,
     suggestedActionTextColor: accent,
     suggestedActionBorderRadius: 6,
-    suggestedActionLayout: "flow",
     hideUploadButton: true,
   };
 }
