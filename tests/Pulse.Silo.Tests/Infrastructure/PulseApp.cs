@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Pulse.Silo.Tests.Infrastructure;
 
@@ -7,7 +9,8 @@ namespace Pulse.Silo.Tests.Infrastructure;
 /// The whole silo in-process — Orleans, the HTTP API, the real SQLite files in a folder of its own. A second
 /// instance on the same folder is a restart.
 /// </summary>
-public sealed class PulseApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class PulseApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public PulseApp() : this(Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")))
     {
@@ -27,5 +30,6 @@ public sealed class PulseApp(string dataDirectory, IReadOnlyDictionary<string, s
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Pulse:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Pulse:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 }
