@@ -21,6 +21,9 @@ public sealed class PulseBot(
     TimeProvider clock,
     ILogger<PulseBot> logger) : IBotTurnHandler
 {
+    /// <summary>The longest message the bot tries to understand: feedback (2,000 characters) with room for whom and how.</summary>
+    public const int MaxMessage = 2_200;
+
     public async Task<TurnResult> OnConversationStartedAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var state = DialogState.Parse(turn.DialogState);
@@ -52,6 +55,13 @@ public sealed class PulseBot(
         }
 
         var index = indexes.For(rules);
+        if (message.Length > MaxMessage)
+        {
+            // Longer than any question or feedback; not worth matching (and patterns stay cheap on what is matched).
+            var leads = turn.Caller.Has(Security.Role.Manager) || turn.Caller.Has(Security.Role.Hr);
+            var tooLong = HelpSkill.Answer(zh, leads, turn.Caller.EmployeeId is not null, notUnderstood: true);
+            return new TurnResult([tooLong], (state.Idle() with { Locale = locale }).Serialize());
+        }
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), index.TimeZone).DateTime);
         var context = new TurnContext(turn, index, zh, today, grains, cancellationToken);
         var kind = IntentKind.Unknown;

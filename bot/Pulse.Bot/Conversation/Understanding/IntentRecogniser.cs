@@ -19,6 +19,8 @@ public static class IntentRecogniser
             return new Intent(IntentKind.GiveFeedback) { Person = request.Who, FeedbackText = request.Text, FeedbackKind = request.Kind };
         }
 
+        if (PraiseWithoutSeparator(message, index) is { } praise) return praise;
+
         var matches = index.FindIndicators(normalised, words);
         var indicators = matches.Select(m => m.Indicator).ToList();
         // Words of a named indicator do not count as intent words ("团队协作评分" is not about the team).
@@ -42,5 +44,19 @@ public static class IntentRecogniser
         if (period is not null || Keywords.Progress.In(rest, words)) return new Intent(IntentKind.Progress);
         if (Keywords.Help.In(rest, words) || normalised.Trim() is "?" or "？") return new Intent(IntentKind.Help);
         return new Intent(IntentKind.Unknown);
+    }
+
+    private static readonly string[] PraiseVerbs = ["表扬", "夸奖", "称赞", "赞扬"];
+
+    /// <summary>"表扬周敏本月放款做得很好": a praise verb, then a name from the directory, then the text, with nothing between.</summary>
+    private static Intent? PraiseWithoutSeparator(string message, OrgIndex index)
+    {
+        var trimmed = message.Trim();
+        var verb = PraiseVerbs.FirstOrDefault(v => trimmed.StartsWith(v, StringComparison.Ordinal));
+        if (verb is null) return null;
+        var rest = trimmed[verb.Length..].TrimStart();
+        if (index.PersonAtStart(rest) is not { } person) return null;
+        var text = rest[person.Name.Length..].Trim();
+        return text.Length == 0 ? null : new Intent(IntentKind.GiveFeedback) { Person = person.Id, FeedbackText = text, FeedbackKind = Pulse.Feedback.FeedbackKind.Praise };
     }
 }

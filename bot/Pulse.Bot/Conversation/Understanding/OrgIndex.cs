@@ -131,6 +131,15 @@ public sealed class OrgIndex
             .Take(limit)];
     }
 
+    /// <summary>The person whose id or name the text begins with (the longest such name), for "表扬周敏本月…" without a separator.</summary>
+    public PersonEntry? PersonAtStart(string text)
+    {
+        var normalised = TextNormaliser.Normalise(text);
+        if (normalised.Length == 0 || !_byFirstChar.TryGetValue(normalised[0], out var bucket)) return null;
+        return bucket.Where(p => p.MatchName.Length >= 2 && normalised.StartsWith(p.MatchName, StringComparison.Ordinal))
+            .MaxBy(p => p.MatchName.Length);
+    }
+
     private static IndicatorEntry Entry(Indicator indicator)
     {
         var names = new List<string> { TextNormaliser.Normalise(indicator.Name.Zh) };

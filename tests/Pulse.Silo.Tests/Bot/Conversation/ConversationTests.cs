@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pulse.Bot.Conversation.Replies;
 using Pulse.Security;
 using Pulse.Silo.Demo;
@@ -291,6 +292,28 @@ public sealed class ConversationTests(AppFixture fixture)
 
         Assert.Contains(example, reply.Text, StringComparison.Ordinal);
         Assert.Contains(example, BotChat.Buttons(reply));
+    }
+
+    [Fact]
+    public async Task A_conversation_starts_with_a_welcome_in_its_language_and_a_huge_message_still_gets_an_answer()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var b001 = await BotChat.NewUserAsync(fixture.App, tenant, "b001", Manager, "B001");
+        var bot = fixture.App.Services.GetRequiredService<Pulse.Bot.Turns.IBotTurnHandler>();
+        var caller = new Caller(tenant.TenantId, "b001", CallerKind.User, Manager, "B001", []);
+        Pulse.Bot.Turns.BotTurn Start(string? locale) => new(new Pulse.Chat.ChatUser(tenant.TenantId, "b001", "B001"), caller, "c1",
+            new Pulse.Bot.Activities.Activity { Type = Pulse.Bot.Activities.ActivityTypes.ConversationUpdate, Locale = locale }, null);
+
+        var zh = Assert.Single((await bot.OnConversationStartedAsync(Start("zh-CN"), Cancel)).Replies);
+        var en = Assert.Single((await bot.OnConversationStartedAsync(Start("en-US"), Cancel)).Replies);
+        var tenantDefault = Assert.Single((await bot.OnConversationStartedAsync(Start(null), Cancel)).Replies);
+
+        BotChat.AssertWellFormed(zh, "zh-CN");
+        BotChat.AssertWellFormed(en, "en-US");
+        BotChat.AssertWellFormed(tenantDefault, "zh-CN");
+        Assert.Contains("我的团队", zh.Text, StringComparison.Ordinal);
+        Assert.Contains("How am I doing?", BotChat.Buttons(en));
+        Assert.Contains("Sorry", (await b001.SayAsync(new string('x', 100_000))).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -121,6 +121,17 @@ public sealed class IntentRecogniserTests
         Assert.Equal(kind, intent.FeedbackKind);
     }
 
+    [Fact]
+    public void Praise_without_a_separator_finds_the_name_in_the_directory()
+    {
+        var intent = Recognise("表扬周敏本月放款做得很好");
+
+        Assert.Equal(IntentKind.GiveFeedback, intent.Kind);
+        Assert.Equal("B003", intent.Person);
+        Assert.Equal("本月放款做得很好", intent.FeedbackText);
+        Assert.Equal(FeedbackKind.Praise, intent.FeedbackKind);
+    }
+
     [Theory]
     [InlineData("帮助")]
     [InlineData("help")]
