@@ -48,7 +48,8 @@ public static class TenantSetup
         (await http.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, roles, employeeId }, cancel)).EnsureSuccessStatusCode();
     }
 
-    private static async Task<string> SignInAsync(HttpClient http, string tenantId, string userName, CancellationToken cancel)
+    /// <summary>Signs in through the API and returns the access token.</summary>
+    public static async Task<string> SignInAsync(HttpClient http, string tenantId, string userName, CancellationToken cancel)
     {
         using var response = await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenantId, userName, password = Password }, cancel);
         response.EnsureSuccessStatusCode();

@@ -27,6 +27,7 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
         var cell = page.Locator($"tr[data-employee-id={other.Id}] td[data-col='ind:loan-volume'] .value");
         await Expect(cell).ToContainTextAsync("100,000");
         await DashboardSite.ScreenshotAsync(page, "department");
+        await DashboardSite.AssertNoCspViolationsAsync(page);
 
         // The page must not reload: a mark left in the window survives only if it does not.
         await page.EvaluateAsync("() => { window.pulseTestMark = 'still here'; }");
@@ -138,6 +139,7 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
         await Expect(page.Locator("[data-testid=histogram] canvas")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=trend] canvas")).ToBeVisibleAsync();
         await DashboardSite.ScreenshotAsync(page, "company");
+        await DashboardSite.AssertNoCspViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

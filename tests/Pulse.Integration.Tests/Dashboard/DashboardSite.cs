@@ -57,16 +57,20 @@ public sealed class DashboardSite : IAsyncLifetime
     }
 
     /// <summary>Posts one loan.disbursed event for the employee, dated now, through the API with an integration key; returns when it is committed.</summary>
-    public async Task PostLoanAsync(string employeeId, decimal amount, CancellationToken cancel)
+    public Task PostLoanAsync(string employeeId, decimal amount, CancellationToken cancel) =>
+        PostEventAsync("loan.disbursed", employeeId, new { amount, product = "经营贷" }, cancel);
+
+    /// <summary>Posts one event of <paramref name="type"/> for the employee, dated now, through the API with an integration key; returns when it is committed.</summary>
+    public async Task PostEventAsync(string type, string employeeId, object data, CancellationToken cancel)
     {
         using var http = Silo.WithKey(_keyToken!);
         var item = new
         {
             id = $"browser-{Guid.NewGuid():N}",
-            type = "loan.disbursed",
+            type,
             employeeId,
             occurredAt = DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-            data = new { amount, product = "经营贷" },
+            data,
             source = "browser-test",
         };
         using var response = await http.PostAsJsonAsync("/api/v1/events", new[] { item }, cancel);
@@ -74,12 +78,27 @@ public sealed class DashboardSite : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode && body.Contains("accepted", StringComparison.Ordinal), $"The event was not accepted: {(int)response.StatusCode} {body}");
     }
 
-    /// <summary>A fresh browser context (own cookies and storage) with the given viewport.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies and storage) with the given viewport. Its pages record what the content
+    /// security policy refused (the browser's <c>securitypolicyviolation</c> events) in <c>window.cspViolations</c>.
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Silo.Address.ToString() });
         context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync("""
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+              window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+            """);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Nothing was refused by the content security policy on this page.</summary>
+    public static async Task AssertNoCspViolationsAsync(IPage page)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.cspViolations");
+        Assert.True(violations.Length == 0, "The content security policy refused: " + string.Join("; ", violations));
     }
 
     /// <summary>Signs in through the sign-in form as a person would, and waits for the signed-in header.</summary>

@@ -7,14 +7,15 @@ using Microsoft.Net.Http.Headers;
 namespace Pulse.WebDashboard.App;
 
 /// <summary>
-/// The built single-page app, served at the site's root: hashed assets under <c>/assets/</c> cached for a year,
-/// <c>index.html</c> at <c>/</c> and for any other page address (the app routes itself), always revalidated.
-/// Addresses of the API, the hubs and the OpenAPI document are never answered with the app.
+/// The built single-page app, served at the site's root: hashed assets under <c>/assets/</c> and the Web Chat bundle
+/// under <c>/lib/</c> (its name holds its hash too) cached for a year, <c>index.html</c> at <c>/</c> and for any other
+/// page address (the app routes itself, <c>/chat</c> included), always revalidated. Addresses of the API, the hubs,
+/// the Direct Line channel and the OpenAPI document are never answered with the app.
 /// </summary>
 public static class DashboardAppSetup
 {
     // Any GET address but the server's own areas and file names (a missing asset is a 404, not the app).
-    private const string AppRoute = "{**path:regex(^(?!(api|hubs|openapi)(/|$))[^.]*$)}";
+    private const string AppRoute = "{**path:regex(^(?!(api|hubs|openapi|v3)(/|$))[^.]*$)}";
 
     public static IServiceCollection AddDashboardApp(this IServiceCollection services)
     {
@@ -25,6 +26,8 @@ public static class DashboardAppSetup
     public static IEndpointRouteBuilder MapDashboardApp(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/assets/{**file}", ["GET", "HEAD"], (string file, DashboardFiles files, HttpContext http) => Serve(files, "assets/" + file, http, immutable: true))
+            .AllowAnonymous().ExcludeFromDescription();
+        routes.MapMethods("/lib/{**file}", ["GET", "HEAD"], (string file, DashboardFiles files, HttpContext http) => Serve(files, "lib/" + file, http, immutable: true))
             .AllowAnonymous().ExcludeFromDescription();
         routes.MapMethods("/", ["GET", "HEAD"], (DashboardFiles files, HttpContext http) => Serve(files, "index.html", http, immutable: false))
             .AllowAnonymous().ExcludeFromDescription();

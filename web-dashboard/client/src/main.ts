@@ -4,6 +4,7 @@ import { Shell } from "./app/shell";
 import type { Me } from "./contracts/auth";
 import { savedLang } from "./i18n";
 import { companyPage } from "./pages/company";
+import { renderChatPage } from "./pages/chat";
 import { departmentPage } from "./pages/department";
 import { mePage } from "./pages/me";
 import { renderSignIn } from "./pages/sign-in";
@@ -25,6 +26,11 @@ async function boot(root: HTMLElement): Promise<void> {
   const me = await signedIn();
   if (!me) {
     renderSignIn(root, savedLang(), () => void boot(root));
+    return;
+  }
+  // /chat is the chat alone, for phones; every other address is the dashboard.
+  if (location.pathname.replace(/\/+$/, "") === "/chat") {
+    renderChatPage(root, me, savedLang(), () => void boot(root));
     return;
   }
   const live = new LiveConnection();

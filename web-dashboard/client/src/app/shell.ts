@@ -1,3 +1,4 @@
+import { ChatView } from "../chat/chat-view";
 import type { Me } from "../contracts/auth";
 import { saveLang, shellDictionaries, translate, type Lang, type ShellKey } from "../i18n";
 import { api, forgetAntiforgery } from "./api";
@@ -13,14 +14,19 @@ export type PageTable = Record<string, Page>;
 
 /**
  * The signed-in app: header (navigation, connection state, as-of time, language, sign-out), the page for the
- * current route, and the chat panel's region. Changing the route or the language unmounts the page and mounts anew.
+ * current route, and the chat panel. Changing the route or the language unmounts the page and mounts anew; the chat
+ * stays open across both (a language change re-renders it in the new language).
  */
 export class Shell {
   private unmount: (() => void) | null = null;
   private newestAsOf: string | null = null;
   private readonly main = h("main", { id: "page", className: "page", tabindex: -1 });
   private readonly header = h("header", { className: "topbar" });
-  private readonly chat = h("aside", { id: "chat-panel", className: "chat", "data-collapsed": "true", "aria-label": "chat" });
+  private readonly chat = h("aside", { id: "chat-panel", className: "chat", "data-collapsed": "true" });
+  private readonly chatToggle = h("button", { type: "button", className: "chat-toggle", "aria-expanded": "false", "aria-controls": "chat-panel-body" });
+  private readonly chatFull = h("a", { className: "chat-full", href: "/chat" });
+  private readonly chatBody = h("div", { className: "chat-body", id: "chat-panel-body", hidden: true });
+  private readonly chatView: ChatView;
   private readonly stateBadge = h("span", { className: "conn", "data-state": "offline", role: "status", "aria-live": "polite" });
   private readonly asOfText = h("span", { className: "as-of", "data-testid": "as-of" });
   private stopState: (() => void) | null = null;
@@ -33,9 +39,14 @@ export class Shell {
     private readonly live: LiveConnection,
     private lang: Lang,
     private readonly onSignedOut: () => void,
-  ) {}
+  ) {
+    this.chatView = new ChatView(me, lang);
+  }
 
   start(): void {
+    this.chatBody.append(this.chatView.element);
+    this.chatToggle.addEventListener("click", () => this.toggleChat());
+    this.chat.replaceChildren(h("div", { className: "chat-head" }, this.chatToggle, this.chatFull), this.chatBody);
     this.root.replaceChildren(this.header, h("div", { className: "layout" }, this.main, this.chat));
     window.addEventListener("hashchange", this.onHash);
     this.stopState = this.live.onState((state) => this.showState(state));
@@ -46,6 +57,7 @@ export class Shell {
   dispose(): void {
     window.removeEventListener("hashchange", this.onHash);
     this.stopState?.();
+    this.chatView.dispose();
     this.unmount?.();
     this.unmount = null;
   }
@@ -112,16 +124,18 @@ export class Shell {
   }
 
   private renderChat(): void {
-    const collapsed = this.chat.getAttribute("data-collapsed") !== "false";
-    const body = h("div", { className: "chat-body", id: "chat-panel-body", hidden: collapsed }, h("p", { className: "muted" }, this.t("chat.placeholder")));
-    const toggle = h("button", { type: "button", className: "chat-toggle", "aria-expanded": String(!collapsed), "aria-controls": "chat-panel-body" }, this.t("chat.toggle"));
-    toggle.addEventListener("click", () => {
-      const open = this.chat.getAttribute("data-collapsed") !== "false";
-      this.chat.setAttribute("data-collapsed", open ? "false" : "true");
-      toggle.setAttribute("aria-expanded", String(open));
-      body.hidden = !open;
-    });
-    this.chat.replaceChildren(toggle, body);
+    this.chat.setAttribute("aria-label", this.t("chat.title"));
+    setText(this.chatToggle, this.t("chat.toggle"));
+    setText(this.chatFull, this.t("chat.fullPage"));
+    this.chatView.setLang(this.lang);
+  }
+
+  private toggleChat(): void {
+    const open = this.chat.getAttribute("data-collapsed") !== "false";
+    this.chat.setAttribute("data-collapsed", open ? "false" : "true");
+    this.chatToggle.setAttribute("aria-expanded", String(open));
+    this.chatBody.hidden = !open;
+    if (open) void this.chatView.show();
   }
 
   private showState(state: ConnectionState): void {
