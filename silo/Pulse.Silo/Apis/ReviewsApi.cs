@@ -12,20 +12,20 @@ public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder routes)
     {
-        var person = routes.MapGroup("/cycles/{period}/employees/{employeeId}").WithTags("Reviews");
-        person.MapGet("", GetAsync)
+        const string Person = "/cycles/{period}/employees/{employeeId}";
+        routes.MapGet(Person, GetAsync).WithTags("Reviews")
             .WithSummary("One person's review for a month (yyyy-MM): rated indicators, self-assessment, ratings with comments, frozen scorecard, composite, grade, pay, response")
             .WithDescription("The employee, their managers and HR. Until the result is published the employee sees their own review without the manager's ratings, the composite, the grade and the pay. 404 when the cycle does not exist or does not include them.")
             .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
-        person.MapPut("/ratings", RateAsync)
+        routes.MapPut(Person + "/ratings", RateAsync).WithTags("Reviews")
             .WithSummary("Rate the employee's rated (behavioural) indicators: [{indicatorId, rating (a whole number 1–5), comment (1–2,000 characters)}]")
             .WithDescription("A manager of the employee's department or above, never themself. A rating may be changed until calibration grades the review (409 after). Each rating given or changed is audited (review.rating.give, review.rating.change).")
             .RequirePermission(Permission.ReviewRate, "employeeId");
-        person.MapPut("/self-assessment", SelfAssessAsync)
+        routes.MapPut(Person + "/self-assessment", SelfAssessAsync).WithTags("Reviews")
             .WithSummary("The employee's own assessment: {ratings: [{indicatorId, rating, comment?}], comment}")
             .WithDescription("Only the employee, once, while the cycle is open or rating (409 after the freeze or a second time). Audited (review.self-assessment).")
             .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
-        person.MapPost("/response", RespondAsync)
+        routes.MapPost(Person + "/response", RespondAsync).WithTags("Reviews")
             .WithSummary("The employee's one answer to their published result: {kind: acknowledge|object, text}")
             .WithDescription("Only the employee, once, after publication (409 before, or a second time). An objection needs its reason (1–2,000 characters) and goes to HR: audited as review.objection and listed at /cycles/{period}/objections.")
             .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
