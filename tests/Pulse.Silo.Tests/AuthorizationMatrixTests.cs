@@ -57,6 +57,11 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback/{feedbackId:long}/reply"] = [], // only the employee themself, not among the callers
+        ["GET /api/v1/cycles/{period}/employees/{employeeId}"] = TeamReaders,
+        ["PUT /api/v1/cycles/{period}/employees/{employeeId}/ratings"] = [Who.Manager], // a manager rates; HR calibrates rather than rates
+        ["PUT /api/v1/cycles/{period}/employees/{employeeId}/self-assessment"] = [], // only the employee themself, not among the callers
+        ["POST /api/v1/cycles/{period}/employees/{employeeId}/response"] = [], // only the employee themself, not among the callers
+        ["GET /api/v1/cycles/{period}/objections"] = HrOnly,
         ["GET /api/v1/overview"] = HrOnly,
         ["GET /api/v1/users/"] = AdminOnly,
         ["POST /api/v1/users/"] = AdminOnly,
@@ -149,7 +154,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
             .Replace("{templateId}", "business", StringComparison.Ordinal).Replace("{type}", "loan.disbursed", StringComparison.Ordinal)
             .Replace("{userName}", "nobody", StringComparison.Ordinal).Replace("{keyId}", "000000000000", StringComparison.Ordinal)
             .Replace("{webhookId}", "000000000000", StringComparison.Ordinal)
-            .Replace("{feedbackId:long}", "1", StringComparison.Ordinal);
+            .Replace("{feedbackId:long}", "1", StringComparison.Ordinal).Replace("{period}", "2025-03", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         // A body that binds but is not a valid change: allowed callers get a 400, never a change.
         if (method is "POST" or "PUT")
