@@ -79,6 +79,11 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["DELETE /api/v1/webhooks/{webhookId}"] = AdminOnly,
         ["POST /api/v1/webhooks/{webhookId}/test"] = AdminOnly,
         ["GET /api/v1/webhooks/{webhookId}/deliveries"] = AdminOnly,
+        ["GET /api/v1/reports/departments/{departmentId}/trend"] = TeamReaders,
+        ["GET /api/v1/reports/distribution"] = HrOnly,
+        ["GET /api/v1/reports/employees/{employeeId}/improvement"] = TeamReaders,
+        ["GET /api/v1/reports/payroll"] = HrOnly,
+        ["POST /api/v1/reviews/import"] = HrOnly,
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>

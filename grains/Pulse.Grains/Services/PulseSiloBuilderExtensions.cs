@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Pulse.Audit;
 using Pulse.Chat;
 using Pulse.Live;
+using Pulse.Reviews;
 using Pulse.Webhooks;
 
 namespace Pulse.Services;
@@ -38,6 +39,8 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<PerformanceReader>();
         silo.Services.AddSingleton<FeedbackService>();
         silo.Services.AddSingleton<Reviews.PersonalReviewService>();
+        silo.Services.AddSingleton<ReviewReports>();
+        silo.Services.AddSingleton<ReviewImport>();
         silo.Services.AddPulseWebhooks();
         return silo;
     }

@@ -69,6 +69,8 @@ public static class ApiSetup
         v1.MapApiKeysApi();
         v1.MapAuditApi();
         v1.MapWebhooksApi();
+        v1.MapReportsApi();
+        v1.MapReviewImportApi();
         return app;
     }
 }
