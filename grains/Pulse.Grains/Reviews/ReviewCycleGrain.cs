@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Pulse.Audit;
 using Pulse.Grains;
 using Pulse.Organisation;
@@ -27,7 +26,7 @@ public sealed class ReviewCycleGrain(
     TenantRulesProvider rulesProvider,
     AuditTrail audit,
     IReviewNotifier notifier,
-    IServiceProvider services,
+    IReviewArchive archive,
     TimeProvider clock) : Grain, IReviewCycleGrain
 {
     public const int Batch = 64;
@@ -147,8 +146,7 @@ public sealed class ReviewCycleGrain(
         });
 
         await GrainFactory.GetGrain<IPayrollGrain>(this.GetPrimaryKeyString()).PushAsync(lines);
-        var archive = services.GetService<IReviewArchive>() ?? throw new InvalidOperationException("No review archive is configured on this silo.");
-        await archive.SaveCycleAsync(TenantId, CyclePeriod, [.. rows.Select(row => Archived(row, reviews[row.EmployeeId]))], CancellationToken.None);
+        await archive.SaveCycleAsync(TenantId, CyclePeriod, [.. rows.Zip(lines).Select(pair => Archived(pair.First, pair.Second, reviews[pair.First.EmployeeId]))], CancellationToken.None);
 
         var now = clock.GetUtcNow();
         State.ApprovedAt = now;
@@ -324,7 +322,7 @@ public sealed class ReviewCycleGrain(
         return new PayLine(CyclePeriod, row.EmployeeId, row.Name, row.DepartmentId, row.Grade, row.Composite, payBase, coefficient, PerformancePay.Amount(payBase, coefficient), currency);
     }
 
-    private static ArchivedResult Archived(CalibrationRow row, EmployeeReview review)
+    private static ArchivedResult Archived(CalibrationRow row, PayLine pay, EmployeeReview review)
     {
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var scores = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -338,7 +336,7 @@ public sealed class ReviewCycleGrain(
             values[rating.IndicatorId] = rating.Rating;
             scores[rating.IndicatorId] = Ratings.Score(rating.Rating);
         }
-        return new ArchivedResult(row.EmployeeId, row.DepartmentId, row.Composite, row.Grade, values, scores, "cycle");
+        return new ArchivedResult(row.EmployeeId, row.DepartmentId, row.Composite, row.Grade, values, scores, ArchivedResult.FromCycle, pay.Amount, pay.Currency);
     }
 
     private async Task<CycleView> ViewAsync(HashSet<string>? departments)
