@@ -68,11 +68,8 @@ public static class ApiSetup
         v1.MapApiKeysApi();
         v1.MapAuditApi();
         v1.MapWebhooksApi();
-<<<<<<< HEAD
         v1.MapCyclesApi();
-=======
         v1.MapPayrollApi();
->>>>>>> payroll
         return app;
     }
 }
