@@ -84,6 +84,17 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/reports/employees/{employeeId}/improvement"] = TeamReaders,
         ["GET /api/v1/reports/payroll"] = HrOnly,
         ["POST /api/v1/reviews/import"] = HrOnly,
+        ["GET /api/v1/cycles/{period}/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
+        ["GET /api/v1/cycles/{period}/calibration"] = HrOnly,
+        ["PUT /api/v1/cycles/{period}/grades/{employeeId}"] = HrOnly,
+        ["POST /api/v1/cycles/{period}/approve"] = HrOnly,
+        ["POST /api/v1/cycles/{period}/reopen"] = HrOnly,
+        ["GET /api/v1/cycles/{period}/adjustments"] = HrOnly,
+        ["GET /api/v1/review-policy/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
+        ["PUT /api/v1/review-policy/"] = HrOnly,
+        ["GET /api/v1/cycles/{period}/pay"] = HrOnly,
+        ["GET /api/v1/payroll-endpoint/"] = HrOnly,
+        ["PUT /api/v1/payroll-endpoint/"] = HrOnly,
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>

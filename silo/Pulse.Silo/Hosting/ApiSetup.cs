@@ -71,6 +71,8 @@ public static class ApiSetup
         v1.MapWebhooksApi();
         v1.MapReportsApi();
         v1.MapReviewImportApi();
+        v1.MapCyclesApi();
+        v1.MapPayrollApi();
         return app;
     }
 }
