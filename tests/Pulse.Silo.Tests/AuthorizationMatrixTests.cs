@@ -74,6 +74,17 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["DELETE /api/v1/webhooks/{webhookId}"] = AdminOnly,
         ["POST /api/v1/webhooks/{webhookId}/test"] = AdminOnly,
         ["GET /api/v1/webhooks/{webhookId}/deliveries"] = AdminOnly,
+        ["GET /api/v1/cycles/{period}/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
+        ["GET /api/v1/cycles/{period}/calibration"] = HrOnly,
+        ["PUT /api/v1/cycles/{period}/grades/{employeeId}"] = HrOnly,
+        ["POST /api/v1/cycles/{period}/approve"] = HrOnly,
+        ["POST /api/v1/cycles/{period}/reopen"] = HrOnly,
+        ["GET /api/v1/cycles/{period}/adjustments"] = HrOnly,
+        ["GET /api/v1/review-policy/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
+        ["PUT /api/v1/review-policy/"] = HrOnly,
+        ["GET /api/v1/cycles/{period}/pay"] = HrOnly,
+        ["GET /api/v1/payroll-endpoint"] = HrOnly,
+        ["PUT /api/v1/payroll-endpoint"] = HrOnly,
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>
@@ -149,6 +160,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
             .Replace("{templateId}", "business", StringComparison.Ordinal).Replace("{type}", "loan.disbursed", StringComparison.Ordinal)
             .Replace("{userName}", "nobody", StringComparison.Ordinal).Replace("{keyId}", "000000000000", StringComparison.Ordinal)
             .Replace("{webhookId}", "000000000000", StringComparison.Ordinal)
+            .Replace("{period}", "2025-01", StringComparison.Ordinal)
             .Replace("{feedbackId:long}", "1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         // A body that binds but is not a valid change: allowed callers get a 400, never a change.

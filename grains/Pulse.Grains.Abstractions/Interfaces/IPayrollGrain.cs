@@ -16,4 +16,8 @@ public interface IPayrollGrain : IGrainWithStringKey
 
     [Alias("status")]
     Task<PayrollStatus> GetStatusAsync();
+
+    /// <summary>Sends again what waits or failed, now: after the endpoint was set or changed.</summary>
+    [Alias("resume")]
+    Task<PayrollStatus> ResumeAsync();
 }

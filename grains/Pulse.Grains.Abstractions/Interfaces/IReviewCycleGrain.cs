@@ -23,8 +23,18 @@ public interface IReviewCycleGrain : IGrainWithStringKey
     [Alias("get")]
     Task<CycleView?> GetAsync();
 
-    /// <summary>An employee review reports its progress (all ratings in, self-assessed, the employee's response).</summary>
-    [Alias("review-changed")]
+    /// <summary>
+    /// The cycle's view counted over the participants of <paramref name="departmentIds"/> only (a manager's people);
+    /// null when the cycle was never opened.
+    /// </summary>
+    [Alias("view-for")]
+    Task<CycleView?> GetViewForAsync(string[] departmentIds);
+
+    /// <summary>
+    /// An employee review reports its progress (all ratings in, self-assessed, the employee's response). One-way: the
+    /// review never waits on the cycle, which may itself be calling the review (grading, publishing) at that moment.
+    /// </summary>
+    [Alias("review-changed"), Orleans.Concurrency.OneWay]
     Task ReviewChangedAsync(string employeeId, bool rated, bool selfAssessed, ReviewResponseKind? response);
 
     [Alias("calibration")]

@@ -12,6 +12,12 @@ public sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.Organisation)] IPersistentState<TenantState> state,
     TimeProvider clock) : Grain, ITenantGrain
 {
+    /// <summary>A tenant created before the directory existed is recorded the first time its grain wakes (recording is idempotent).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Rules is not null) await GrainFactory.GetGrain<ITenantDirectoryGrain>(0).RegisterAsync(this.GetPrimaryKeyString());
+    }
+
     public async Task<ChangeResult> CreateAsync(TenantSettings settings)
     {
         if (state.State.Rules is not null) return ChangeResult.Refused(new ValidationError("tenantId", $"tenant '{settings.TenantId}' already exists"));
@@ -20,6 +26,7 @@ public sealed class TenantGrain(
         if (errors.Length > 0) return ChangeResult.Refused(errors);
         state.State.Rules = new TenantRules(1, settings, [], [], [], []);
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ITenantDirectoryGrain>(0).RegisterAsync(settings.TenantId);
         return new ChangeResult(true, 1, [], []);
     }
 

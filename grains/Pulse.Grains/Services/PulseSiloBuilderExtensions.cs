@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using Orleans.Storage;
 using Pulse.Audit;
 using Pulse.Chat;
 using Pulse.Live;
+using Pulse.Payroll;
+using Pulse.Reviews;
 using Pulse.Webhooks;
 
 namespace Pulse.Services;
@@ -15,7 +18,7 @@ public static class PulseSiloBuilderExtensions
     /// What the grains need from their silo besides storage, the event log and the audit log: the rules cache, the plan
     /// cache, the department reporter, the live feed (options in <see cref="LiveFeedOptions"/>), the chat presence window (<see cref="ChatUserOptions"/>), a clock, Orleans' own binary format for stored state (exact decimals, compact
     /// snapshots), and the domain services the API, the hub and the bot share (changes, performance reading, the
-    /// overview, feedback, caller resolution), and what outbound webhooks need (<see cref="WebhookOptions"/>). The feedback store is registered with the other stores.
+    /// overview, feedback, caller resolution), what outbound webhooks need (<see cref="WebhookOptions"/>), what the payroll push needs (<see cref="PayrollOptions"/>), and the review service and the cycle opener that drives each tenant's monthly review (<see cref="CycleOpener"/>). The feedback store is registered with the other stores.
     /// </summary>
     public static ISiloBuilder AddPulseGrains(this ISiloBuilder silo)
     {
@@ -38,6 +41,11 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<PerformanceReader>();
         silo.Services.AddSingleton<FeedbackService>();
         silo.Services.AddPulseWebhooks();
+        silo.Services.AddSingleton<ReviewService>();
+        silo.Services.TryAddSingleton<IReviewNotifier, LoggingReviewNotifier>();
+        silo.Services.AddSingleton<CycleOpener>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CycleOpener>());
+        silo.Services.AddPulsePayroll();
         return silo;
     }
 }

@@ -68,6 +68,8 @@ public static class ApiSetup
         v1.MapApiKeysApi();
         v1.MapAuditApi();
         v1.MapWebhooksApi();
+        v1.MapCyclesApi();
+        v1.MapPayrollApi();
         return app;
     }
 }

@@ -12,6 +12,7 @@ public static class OptionsSetup
         // Validated where the grains register it (the silo builder), so tests that host grains alone check it too.
         builder.Services.AddOptions<Pulse.Live.LiveFeedOptions>().BindConfiguration(Pulse.Live.LiveFeedOptions.Section);
         builder.Services.AddOptions<Pulse.Webhooks.WebhookOptions>().BindConfiguration(Pulse.Webhooks.WebhookOptions.Section);
+        builder.Services.AddOptions<Pulse.Payroll.PayrollOptions>().BindConfiguration(Pulse.Payroll.PayrollOptions.Section);
         builder.Services.AddOptions<Pulse.Chat.ChatUserOptions>().BindConfiguration(Pulse.Chat.ChatUserOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

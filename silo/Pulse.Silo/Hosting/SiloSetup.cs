@@ -2,6 +2,7 @@ using Pulse.Audit;
 using Pulse.EventLog;
 using Pulse.Feedback;
 using Pulse.Grains;
+using Pulse.Reviews;
 using Pulse.Services;
 using Pulse.Storage;
 
@@ -44,6 +45,7 @@ public static class SiloSetup
             });
             builder.Services.AddPostgresAuditLog(o => o.ConnectionString = WithPool(options.PostgresConnectionString!, 5));
             builder.Services.AddPostgresFeedbackStore(WithPool(options.PostgresConnectionString!, 5));
+            builder.Services.AddPostgresReviewArchive(WithPool(options.PostgresConnectionString!, 5));
         }
         else
         {
@@ -54,6 +56,7 @@ public static class SiloSetup
             });
             builder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(dataDirectory, "audit.db"));
             builder.Services.AddSqliteFeedbackStore(Path.Combine(dataDirectory, "feedback.db"));
+            builder.Services.AddSqliteReviewArchive(Path.Combine(dataDirectory, "reviews.db"));
         }
 
         builder.UseOrleans(silo =>

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pulse.Reviews;
+using Pulse.Silo.Tests.Infrastructure;
+
+namespace Pulse.Silo.Tests.Reviews;
+
+/// <summary>A silo of its own whose clock the tests move (every grain, hosted service and token reads it).</summary>
+public sealed class CycleClock : IAsyncDisposable
+{
+    public CycleClock(DateTimeOffset start, string? dataDirectory = null)
+    {
+        Clock = new FakeTimeProvider(start);
+        App = new PulseApp(dataDirectory ?? Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")), null,
+            services => services.AddSingleton<TimeProvider>(Clock));
+        _ = App.Server;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public PulseApp App { get; }
+
+    public CycleOpener Opener => App.Services.GetRequiredService<CycleOpener>();
+
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Moves the clock forward to <paramref name="at"/> (never back).</summary>
+    public void MoveTo(DateTimeOffset at)
+    {
+        if (at > Clock.GetUtcNow()) Clock.SetUtcNow(at);
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}

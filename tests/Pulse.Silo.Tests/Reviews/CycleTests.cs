@@ -1,0 +1,248 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Pulse.Grains;
+using Pulse.Organisation;
+using Pulse.Reviews;
+using Pulse.Scoring;
+using Pulse.Security;
+using Pulse.Silo.Demo;
+using Pulse.Silo.Tests.Infrastructure;
+
+namespace Pulse.Silo.Tests.Reviews;
+
+/// <summary>
+/// The monthly cycle through the public API on a silo whose clock the tests move: opening on the 1st in the tenant's
+/// zone (and at start after missing midnight), never twice; rating at month end; the freeze after the grace window and
+/// the late event it keeps out; calibration, override, approval, reopening; who may do what.
+/// </summary>
+public sealed class CycleTests : IAsyncLifetime
+{
+    private static readonly TimeZoneInfo Shanghai = Period.Zone("Asia/Shanghai");
+    private static readonly TimeZoneInfo NewYork = Period.Zone("America/New_York");
+
+    private CycleClock _silo = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _silo = new CycleClock(new DateTimeOffset(2031, 1, 10, 4, 0, 0, TimeSpan.Zero));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        try { Directory.Delete(_silo.App.DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Opens_on_the_first_at_the_tenant_midnight_in_shanghai_and_new_york_and_never_twice()
+    {
+        var shanghai = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
+        var newYork = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
+        await Expect.StatusAsync(await newYork.Admin.PutAsJsonAsync("/api/v1/tenant", new TenantSettings(newYork.TenantId, "NY Co", "America/New_York"), TenantClient.Json, Cancel), 200);
+
+        const string month = "2031-02";
+        var shanghaiMidnight = Period.Start(month, Shanghai);   // 2031-01-31T16:00Z
+        var newYorkMidnight = Period.Start(month, NewYork);     // 2031-02-01T05:00Z
+
+        _silo.MoveTo(shanghaiMidnight.AddMinutes(-1));
+        await _silo.Opener.PassAsync(Cancel);
+        await Expect.StatusAsync(await (await HrAsync(shanghai)).GetAsync($"/api/v1/cycles/{month}", Cancel), 404);
+
+        _silo.MoveTo(shanghaiMidnight.AddSeconds(1));
+        // Several silos' openers at once: the cycle grain decides, so one opening.
+        await Task.WhenAll(_silo.Opener.PassAsync(Cancel), _silo.Opener.PassAsync(Cancel), _silo.Opener.PassAsync(Cancel));
+        var hr = await HrAsync(shanghai);
+        var cycle = await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
+        Assert.Equal("open", cycle["status"]!.GetValue<string>());
+        Assert.Equal(10, cycle["participants"]!.GetValue<int>());
+        Assert.Equal(shanghaiMidnight.AddSeconds(1), cycle["openedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Single(cycle["transitions"]!.AsArray());
+        Assert.Equal(10, cycle["missingRatings"]!.AsArray().Count);
+        var opened = await AuditAsync(hr, "cycle.open");
+        Assert.Single(opened, e => e!["target"]!.GetValue<string>() == month);
+
+        // New York is still in January.
+        await Expect.StatusAsync(await (await HrAsync(newYork)).GetAsync($"/api/v1/cycles/{month}", Cancel), 404);
+        _silo.MoveTo(newYorkMidnight.AddSeconds(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var ny = await Expect.StatusAsync(await (await HrAsync(newYork)).GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
+        Assert.Equal(newYorkMidnight.AddSeconds(1), ny["openedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(Period.End(month, NewYork), ny["monthEndsAt"]!.GetValue<DateTimeOffset>());
+
+        // The opener's own minute timer opens nothing again.
+        _silo.MoveTo(newYorkMidnight.AddMinutes(5));
+        await _silo.Opener.PassAsync(Cancel);
+        var again = await Expect.StatusAsync(await (await HrAsync(shanghai)).GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
+        Assert.Single(again["transitions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_silo_down_at_midnight_opens_the_cycle_when_it_starts()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N"));
+        const string month = "2031-03";
+        var midnight = Period.Start(month, Shanghai);
+        string tenantId;
+        await using (var before = new CycleClock(midnight.AddHours(-2), directory))
+        {
+            tenantId = (await TenantClient.CreateAsync(before.App, DemoCompany.Document(10))).TenantId;
+        }
+
+        await using var after = new CycleClock(midnight.AddHours(3), directory);
+        var hr = await TenantClient.SignInAsync(after.App, tenantId, "hr", TenantClient.Password);
+        // Nobody calls the opener: its pass at start catches up.
+        var cycle = await Expect.EventuallyAsync(async () => await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30));
+        var body = await Expect.StatusAsync(cycle, 200);
+        Assert.Equal("open", body["status"]!.GetValue<string>());
+        Assert.Equal(midnight.AddHours(3), body["openedAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task The_month_rates_freezes_calibrates_with_quotas_and_is_approved_reopened_and_approved_again()
+    {
+        var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
+        const string month = "2031-05";
+        _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var hr = await HrAsync(tenant);
+        var policy = ReviewPolicy.Default with
+        {
+            Distribution = new ForcedDistribution(DistributionScope.Tenant, [new GradeQuota("A", MaxPercent: 20m), new GradeQuota("D", MinPercent: 10m)]),
+        };
+        await Expect.StatusAsync(await hr.PutAsJsonAsync("/api/v1/review-policy", policy, TenantClient.Json, Cancel), 200);
+
+        var inMonth = Period.Start(month, Shanghai).AddDays(10);
+        _silo.MoveTo(inMonth);
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B002", 500_000m, at: inMonth)]), 200);
+
+        // Month end: rating.
+        var monthEnd = Period.End(month, Shanghai);
+        _silo.MoveTo(monthEnd.AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        hr = await HrAsync(tenant);
+        Assert.Equal("rating", (await CycleAsync(hr, month))["status"]!.GetValue<string>());
+
+        // Two days before the freeze: managers still missing ratings are reminded, once.
+        _silo.MoveTo(monthEnd.AddDays(1).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        await _silo.Opener.PassAsync(Cancel);
+        hr = await HrAsync(tenant);
+        Assert.Single(await AuditAsync(hr, "cycle.remind"));
+
+        // Managers rate everyone (each template has one rated indicator).
+        foreach (var id in new[] { "B001", "B002", "B003", "B004", "B005", "O001", "O002", "O003", "T001", "T002" })
+        {
+            var indicator = id.StartsWith('T') ? "teamwork" : "attitude";
+            var answer = await Review(tenant, month, id).RateAsync("hr", [new RatingInput(indicator, id == "B002" ? 5m : 3m, "按月评价")]);
+            Assert.Equal(Pulse.Services.AnswerStatus.Ok, answer.Status);
+        }
+
+        // End of the 3-day grace window: frozen, calibrating.
+        var freeze = CycleSchedule.FreezesAt(month, Shanghai, 3);
+        Assert.Equal(monthEnd.AddDays(3), freeze);
+        _silo.MoveTo(freeze.AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        hr = await HrAsync(tenant);
+        var frozen = await CycleAsync(hr, month);
+        Assert.Equal("calibrating", frozen["status"]!.GetValue<string>());
+        Assert.Equal(freeze.AddMinutes(1), frozen["frozenAt"]!.GetValue<DateTimeOffset>());
+        var before = await Review(tenant, month, "B002").GetAsync();
+        Assert.NotNull(before?.Frozen);
+        Assert.Equal(1, before.Frozen.EventCount);
+
+        // A late event for May: kept in the log, shown as an adjustment, the frozen result unchanged.
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B002", 400_000m, at: monthEnd.AddHours(-1))]), 200);
+        var adjustments = (await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}/adjustments", Cancel), 200)).AsArray();
+        var late = Assert.Single(adjustments);
+        Assert.Equal("B002", late!["employeeId"]!.GetValue<string>());
+        Assert.Equal(1, late["frozenEventCount"]!.GetValue<long>());
+        Assert.Equal(2, late["currentEventCount"]!.GetValue<long>());
+        Assert.Equal(before.Frozen.Composite, late["frozenComposite"]!.GetValue<decimal?>());
+        Assert.Equal(before.Composite, (await Review(tenant, month, "B002").GetAsync())!.Composite);
+
+        // Calibration: ten people, every suggestion within the quotas (S or A ≤ ⌊10 × 20%⌋ = 2, D or worse ≥ 1).
+        var calibration = await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}/calibration", Cancel), 200);
+        var rows = calibration["rows"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, 10), rows.Select(r => r!["rank"]!.GetValue<int>()));
+        Assert.Equal("B002", rows[0]!["employeeId"]!.GetValue<string>());
+        Assert.True(rows.Count(r => r!["suggestedGrade"]!.GetValue<string>() is "S" or "A") <= 2);
+        Assert.Equal("D", rows[^1]!["suggestedGrade"]!.GetValue<string>());
+
+        // HR's override needs a reason, and is audited.
+        await Expect.ProblemAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "S" }, TenantClient.Json, Cancel), 400, "reason");
+        await Expect.ProblemAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "Z", reason = "x" }, TenantClient.Json, Cancel), 400, "grade");
+        var overridden = await Expect.StatusAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "S", reason = "带教新人，贡献突出" }, TenantClient.Json, Cancel), 200);
+        Assert.Equal("S", overridden["grade"]!.GetValue<string>());
+        Assert.Equal("带教新人，贡献突出", overridden["override"]!["reason"]!.GetValue<string>());
+        Assert.Single(await AuditAsync(hr, "cycle.grade-override"));
+
+        // Approve → archived; B003's pay is 8,000 × 1.5.
+        var approved = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
+        Assert.Equal("archived", approved["status"]!.GetValue<string>());
+        Assert.Equal("hr", approved["approvedBy"]!.GetValue<string>());
+        var b003 = await Review(tenant, month, "B003").GetAsync();
+        Assert.True(b003!.Published);
+        Assert.Equal(12_000m, b003.Pay!.Amount);
+        Assert.Equal("CNY", b003.Pay.Currency);
+        await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 409);
+
+        // Reopen needs a reason; it is recorded and audited, the results are taken back; re-approval publishes again.
+        await Expect.ProblemAsync(await hr.PostAsJsonAsync($"/api/v1/cycles/{month}/reopen", new { }, TenantClient.Json, Cancel), 400, "reason");
+        var reopened = await Expect.StatusAsync(await hr.PostAsJsonAsync($"/api/v1/cycles/{month}/reopen", new { reason = "工资基数更正" }, TenantClient.Json, Cancel), 200);
+        Assert.Equal("calibrating", reopened["status"]!.GetValue<string>());
+        Assert.Equal(2, reopened["revision"]!.GetValue<int>());
+        Assert.Equal("工资基数更正", reopened["transitions"]!.AsArray()[^1]!["reason"]!.GetValue<string>());
+        Assert.False((await Review(tenant, month, "B003").GetAsync())!.Published);
+        Assert.Single(await AuditAsync(hr, "cycle.calibrating"), e => e!["actor"]!.GetValue<string>() == "hr");
+        var again = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
+        Assert.Equal("archived", again["status"]!.GetValue<string>());
+        Assert.True((await Review(tenant, month, "B003").GetAsync())!.Published);
+        Assert.Equal(2, (await AuditAsync(hr, "cycle.approve")).Count);
+    }
+
+    [Fact]
+    public async Task Only_hr_drives_the_cycle_a_manager_sees_their_people_an_employee_nothing()
+    {
+        var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
+        const string month = "2031-07";
+        _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var employee = await tenant.UserAsync("b003", [Role.Employee], "B003");
+        var manager = await tenant.UserAsync("b001", [Role.Manager, Role.Employee], "B001");
+        var hr = await HrAsync(tenant);
+
+        await Expect.StatusAsync(await employee.GetAsync($"/api/v1/cycles/{month}", Cancel), 403);
+        await Expect.StatusAsync(await employee.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 403);
+        await Expect.StatusAsync(await manager.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 403);
+        await Expect.StatusAsync(await manager.GetAsync($"/api/v1/cycles/{month}/calibration", Cancel), 403);
+
+        var mine = await Expect.StatusAsync(await manager.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
+        Assert.Equal(5, mine["participants"]!.GetValue<int>());
+        Assert.All(mine["missingRatings"]!.AsArray(), m => Assert.Equal("biz", m!["departmentId"]!.GetValue<string>()));
+
+        await Expect.ProblemAsync(await hr.GetAsync("/api/v1/cycles/2031-13", Cancel), 400, "period");
+        await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/2040-01", Cancel), 404);
+        // Approving an open cycle says what blocks.
+        var refused = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 409);
+        Assert.Contains("calibrating", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await Expect.ProblemAsync(await hr.PutAsJsonAsync("/api/v1/review-policy", ReviewPolicy.Default with { GraceDays = 40 }, TenantClient.Json, Cancel), 400, "graceDays");
+        await Expect.StatusAsync(await manager.PutAsJsonAsync("/api/v1/review-policy", ReviewPolicy.Default, TenantClient.Json, Cancel), 403);
+        await Expect.StatusAsync(await manager.GetAsync("/api/v1/review-policy", Cancel), 200);
+        await Expect.StatusAsync(await employee.GetAsync("/api/v1/review-policy", Cancel), 403);
+    }
+
+    /// <summary>A fresh sign-in: moving the clock by days outlives the hour a token lasts.</summary>
+    private Task<HttpClient> HrAsync(TenantClient tenant) => TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password);
+
+    private static async Task<JsonNode> CycleAsync(HttpClient hr, string month) => await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
+
+    private static async Task<List<JsonNode?>> AuditAsync(HttpClient hr, string action) =>
+        [.. (await Expect.StatusAsync(await hr.GetAsync($"/api/v1/audit?action={action}&limit=100", Cancel), 200)).AsArray()];
+
+    private IEmployeeReviewGrain Review(TenantClient tenant, string month, string employeeId) =>
+        _silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{employeeId}"));
+}
