@@ -57,6 +57,11 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback/{feedbackId:long}/reply"] = [], // only the employee themself, not among the callers
+        ["GET /api/v1/cycles/{period}/employees/{employeeId}"] = TeamReaders,
+        ["PUT /api/v1/cycles/{period}/employees/{employeeId}/ratings"] = [Who.Manager], // a manager rates; HR calibrates rather than rates
+        ["PUT /api/v1/cycles/{period}/employees/{employeeId}/self-assessment"] = [], // only the employee themself, not among the callers
+        ["POST /api/v1/cycles/{period}/employees/{employeeId}/response"] = [], // only the employee themself, not among the callers
+        ["GET /api/v1/cycles/{period}/objections"] = HrOnly,
         ["GET /api/v1/overview"] = HrOnly,
         ["GET /api/v1/users/"] = AdminOnly,
         ["POST /api/v1/users/"] = AdminOnly,

@@ -27,4 +27,8 @@ public interface IPersonalReviewGrain : IGrainWithStringKey
     /// <summary>The employee's one answer to their published result; an objection goes to HR.</summary>
     [Alias("respond")]
     Task<Answer<EmployeeReview>> RespondAsync(Caller caller, string period, string employeeId, ReviewResponseInput response);
+
+    /// <summary>HR's list of the period's published results their employee objected to, oldest objection first.</summary>
+    [Alias("objections")]
+    Task<Answer<EmployeeReview[]>> GetObjectionsAsync(Caller caller, string period);
 }

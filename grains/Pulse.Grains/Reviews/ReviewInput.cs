@@ -25,9 +25,10 @@ public static class ReviewInput
             return errors;
         }
 
-        if (ratings.Length > ratedIndicators.Count)
+        // Each item is checked (a second rating of an indicator is named as such); only an absurd count is refused whole.
+        if (ratings.Length > EmployeeReviewGrain.MaxRatedIndicators)
         {
-            errors.Add(new(item, $"At most {ratedIndicators.Count} ratings: one for each rated indicator."));
+            errors.Add(new(item, $"At most {EmployeeReviewGrain.MaxRatedIndicators} ratings: one for each rated indicator."));
             return errors;
         }
 

@@ -40,6 +40,7 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<TenantOverview>();
         silo.Services.AddSingleton<PerformanceReader>();
         silo.Services.AddSingleton<FeedbackService>();
+        silo.Services.AddSingleton<Reviews.PersonalReviewService>();
         silo.Services.AddPulseWebhooks();
         silo.Services.AddSingleton<ReviewService>();
         silo.Services.TryAddSingleton<IReviewNotifier, LoggingReviewNotifier>();

@@ -64,6 +64,7 @@ public static class ApiSetup
         v1.MapEventsApi();
         v1.MapPerformanceApi();
         v1.MapFeedbackApi();
+        v1.MapReviewsApi();
         v1.MapUsersApi();
         v1.MapApiKeysApi();
         v1.MapAuditApi();
