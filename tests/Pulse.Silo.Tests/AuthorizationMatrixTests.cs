@@ -88,8 +88,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/review-policy/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
         ["PUT /api/v1/review-policy/"] = HrOnly,
         ["GET /api/v1/cycles/{period}/pay"] = HrOnly,
-        ["GET /api/v1/payroll-endpoint"] = HrOnly,
-        ["PUT /api/v1/payroll-endpoint"] = HrOnly,
+        ["GET /api/v1/payroll-endpoint/"] = HrOnly,
+        ["PUT /api/v1/payroll-endpoint/"] = HrOnly,
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>

@@ -111,6 +111,8 @@ public sealed partial class PayrollGrain(
             : await SendAsync(new Uri(url), secret, due, cancellationToken);
 
         var now = clock.GetUtcNow();
+        // One wait for the whole batch, so it is retried whole, under the same idempotency key.
+        var retryAt = now + PayrollBackoff.After(due.Max(e => e.Attempts) + 1, _options);
         foreach (var entry in due)
         {
             entry.Attempts++;
@@ -122,7 +124,7 @@ public sealed partial class PayrollGrain(
             else if (outcome.Retryable && entry.Attempts < _options.MaxAttempts)
             {
                 entry.Error = outcome.Error;
-                entry.NextAttemptAt = now + PayrollBackoff.After(entry.Attempts, _options);
+                entry.NextAttemptAt = retryAt;
             }
             else
             {
