@@ -90,6 +90,11 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/cycles/{period}/pay"] = HrOnly,
         ["GET /api/v1/payroll-endpoint/"] = HrOnly,
         ["PUT /api/v1/payroll-endpoint/"] = HrOnly,
+        ["GET /api/v1/reports/departments/{departmentId}/trend"] = TeamReaders,
+        ["GET /api/v1/reports/distribution"] = HrOnly,
+        ["GET /api/v1/reports/employees/{employeeId}/improvement"] = TeamReaders,
+        ["GET /api/v1/reports/payroll"] = HrOnly,
+        ["POST /api/v1/reviews/import"] = HrOnly,
     };
 
     /// <summary>The only endpoints anyone may call without a credential.</summary>

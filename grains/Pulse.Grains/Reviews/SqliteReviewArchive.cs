@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Pulse.Storage;
 
@@ -123,14 +124,17 @@ public sealed class SqliteReviewArchive(string path, TimeProvider clock) : IRevi
         command.Parameters.AddWithValue("@period", period);
         command.Parameters.AddWithValue("@employee", result.EmployeeId);
         command.Parameters.AddWithValue("@department", result.DepartmentId);
-        command.Parameters.AddWithValue("@composite", (object?)result.Composite ?? DBNull.Value);
+        command.Parameters.AddWithValue("@composite", Text(result.Composite));
         command.Parameters.AddWithValue("@grade", (object?)result.Grade ?? DBNull.Value);
         command.Parameters.AddWithValue("@indicators", ArchiveRows.FormatIndicators(result));
-        command.Parameters.AddWithValue("@pay_amount", (object?)result.PayAmount ?? DBNull.Value);
+        command.Parameters.AddWithValue("@pay_amount", Text(result.PayAmount));
         command.Parameters.AddWithValue("@currency", (object?)result.Currency ?? DBNull.Value);
         command.Parameters.AddWithValue("@source", result.Source);
         command.Parameters.AddWithValue("@written_at", writtenAt);
     }
+
+    // Written as given (the provider's own decimal text would add a ".0"), so both engines read back the same scale.
+    private static object Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? (object)DBNull.Value;
 
     /// <summary>Closes the pooled connections, releasing the file.</summary>
     public ValueTask DisposeAsync()

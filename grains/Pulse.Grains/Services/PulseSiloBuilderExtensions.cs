@@ -41,6 +41,8 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<PerformanceReader>();
         silo.Services.AddSingleton<FeedbackService>();
         silo.Services.AddSingleton<Reviews.PersonalReviewService>();
+        silo.Services.AddSingleton<ReviewReports>();
+        silo.Services.AddSingleton<ReviewImport>();
         silo.Services.AddPulseWebhooks();
         silo.Services.AddSingleton<ReviewService>();
         silo.Services.TryAddSingleton<IReviewNotifier, LoggingReviewNotifier>();

@@ -71,6 +71,8 @@ public static class ApiSetup
         v1.MapWebhooksApi();
         v1.MapCyclesApi();
         v1.MapPayrollApi();
+        v1.MapReportsApi();
+        v1.MapReviewImportApi();
         return app;
     }
 }

@@ -1,0 +1,3 @@
+namespace Pulse.Reviews;
+
+public sealed record PayrollGradeLine(string Grade, int Headcount, decimal Amount);

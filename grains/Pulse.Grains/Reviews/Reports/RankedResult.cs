@@ -1,0 +1,3 @@
+namespace Pulse.Reviews;
+
+public sealed record RankedResult(string EmployeeId, string? Name, string DepartmentId, decimal Composite, string? Grade);
