@@ -102,7 +102,7 @@ class ReviewView {
     ];
     const head = h("section", { className: "card rv-cycle", "data-testid": "cycle" },
       h("h2", {}, t("status"), " ", h("span", { className: "badge", "data-testid": "cycle-status-text" }, t(`status.${cycle.status}`)),
-        cycle.revision > 0 ? h("span", { className: "muted" }, ` · ${t("revision", { n: cycle.revision })}`) : null),
+        cycle.revision > 1 ? h("span", { className: "muted" }, ` · ${t("revision", { n: cycle.revision })}`) : null),
       statusSteps(t, cycle.status),
       h("dl", { className: "rv-dates" }, ...dates.filter(([, at]) => at !== null).flatMap(([key, at]) => [
         h("dt", {}, t(key as "date.openedAt")), h("dd", {}, h("time", { datetime: at ?? "" }, time(at, lang)))])));

@@ -81,11 +81,12 @@ export class ReportsPanel {
     this.chartBox.setAttribute("aria-label", months.map((m) => `${m.period} ${m.averageComposite}`).join(", "));
     this.drawn ??= chart(this.chartBox);
     this.drawn.chart.setOption({
+      animation: false,
       grid: { left: 40, right: 16, top: 16, bottom: 28 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: months.map((m) => m.period) },
       yAxis: { type: "value", min: 0, max: 100 },
-      series: [{ type: "line", name: this.t("reports.average"), data: months.map((m) => m.averageComposite), smooth: false, symbolSize: 8 }],
+      series: [{ type: "line", name: this.t("reports.average"), data: months.map((m) => m.averageComposite), smooth: false, showSymbol: true, symbol: "circle", symbolSize: 10, label: { show: true, position: "top" } }],
     }, true);
   }
 }
