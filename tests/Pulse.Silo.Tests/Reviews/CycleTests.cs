@@ -62,7 +62,7 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Single(cycle["transitions"]!.AsArray());
         Assert.Equal(10, cycle["missingRatings"]!.AsArray().Count);
         var opened = await AuditAsync(hr, "cycle.open");
-        Assert.Single(opened, e => e!["target"]!.GetValue<string>() == month);
+        Assert.Single(opened, e => e!["entry"]!["target"]!.GetValue<string>() == month);
 
         // New York is still in January.
         await Expect.StatusAsync(await (await HrAsync(newYork)).GetAsync($"/api/v1/cycles/{month}", Cancel), 404);
@@ -196,7 +196,7 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(2, reopened["revision"]!.GetValue<int>());
         Assert.Equal("工资基数更正", reopened["transitions"]!.AsArray()[^1]!["reason"]!.GetValue<string>());
         Assert.False((await Review(tenant, month, "B003").GetAsync())!.Published);
-        Assert.Single(await AuditAsync(hr, "cycle.calibrating"), e => e!["actor"]!.GetValue<string>() == "hr");
+        Assert.Single(await AuditAsync(hr, "cycle.calibrating"), e => e!["entry"]!["actor"]!.GetValue<string>() == "hr");
         var again = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
         Assert.Equal("archived", again["status"]!.GetValue<string>());
         Assert.True((await Review(tenant, month, "B003").GetAsync())!.Published);
@@ -210,8 +210,8 @@ public sealed class CycleTests : IAsyncLifetime
         const string month = "2031-07";
         _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
         await _silo.Opener.PassAsync(Cancel);
-        var employee = await tenant.UserAsync("b003", [Role.Employee], "B003");
-        var manager = await tenant.UserAsync("b001", [Role.Manager, Role.Employee], "B001");
+        var employee = await UserAsync(tenant, "b003", [Role.Employee], "B003");
+        var manager = await UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
         var hr = await HrAsync(tenant);
 
         await Expect.StatusAsync(await employee.GetAsync($"/api/v1/cycles/{month}", Cancel), 403);
@@ -237,6 +237,13 @@ public sealed class CycleTests : IAsyncLifetime
 
     /// <summary>A fresh sign-in: moving the clock by days outlives the hour a token lasts.</summary>
     private Task<HttpClient> HrAsync(TenantClient tenant) => TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password);
+
+    private async Task<HttpClient> UserAsync(TenantClient tenant, string userName, Role[] roles, string employeeId)
+    {
+        var admin = await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "admin", TenantClient.Password);
+        await Expect.StatusAsync(await admin.PostAsJsonAsync("/api/v1/users", new NewUser(userName, TenantClient.Password, roles, employeeId), TenantClient.Json, Cancel), 201);
+        return await TenantClient.SignInAsync(_silo.App, tenant.TenantId, userName, TenantClient.Password);
+    }
 
     private static async Task<JsonNode> CycleAsync(HttpClient hr, string month) => await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
 
