@@ -21,10 +21,14 @@ public sealed class DashboardSite : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _keyToken;
+    private string? _hrToken;
 
     public SiloProcess Silo => _silo ?? throw new InvalidOperationException("Not started.");
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
     public Pulse.Organisation.OrganisationDocument Organisation { get; } = DemoCompany.Document(10);
+
+    /// <summary>HR's bearer token, for reading through the API what the pages should show.</summary>
+    public string HrToken => _hrToken ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Where the main views' screenshots go: TestResults/screenshots under the test output folder.</summary>
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
@@ -36,7 +40,7 @@ public sealed class DashboardSite : IAsyncLifetime
         _silo = await SiloProcess.StartAsync(_directory, TenantSetup.Settings(new() { ["Pulse:SignInsPerMinute"] = "1000" }));
         var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
         Pulse.Silo.Hosting.ApiSetup.Configure(json);
-        (_, _keyToken) = await TenantSetup.CreateAsync(_silo, TenantId, Organisation, json, cancel);
+        (_hrToken, _keyToken) = await TenantSetup.CreateAsync(_silo, TenantId, Organisation, json, cancel);
         await TenantSetup.CreateUserAsync(_silo, TenantId, "mgr", ["manager", "employee"], ManagerEmployee, cancel);
         await TenantSetup.CreateUserAsync(_silo, TenantId, "emp", ["employee"], OwnEmployee, cancel);
         // A first event for every salesperson, so each has a scorecard to show.

@@ -7,11 +7,13 @@ import { companyPage } from "./pages/company";
 import { renderChatPage } from "./pages/chat";
 import { departmentPage } from "./pages/department";
 import { mePage } from "./pages/me";
+import { ratePage } from "./pages/review/rate";
+import { reviewPage } from "./pages/review";
 import { renderSignIn } from "./pages/sign-in";
 import { templatesPage } from "./pages/templates";
 import "./styles/app.css";
 
-const pages = { company: companyPage, department: departmentPage, employee: mePage, templates: templatesPage };
+const pages = { company: companyPage, department: departmentPage, employee: mePage, templates: templatesPage, review: reviewPage, rate: ratePage };
 
 async function signedIn(): Promise<Me | null> {
   try {

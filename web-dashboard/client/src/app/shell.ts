@@ -4,7 +4,7 @@ import { saveLang, shellDictionaries, translate, type Lang, type ShellKey } from
 import { api, forgetAntiforgery } from "./api";
 import type { AppContext, Route } from "./context";
 import { h, setText } from "./dom";
-import { time } from "./format";
+import { period, time } from "./format";
 import type { ConnectionState, LiveConnection } from "./live";
 import type { Page } from "./page";
 import { homeRoute, parseRoute, routeHash } from "./router";
@@ -105,6 +105,7 @@ export class Shell {
     if (roles.includes("manager") || roles.includes("hr")) {
       for (const id of this.me.managedDepartments) links.push([`department/${id}`, routeHash("department", id), "nav.department"]);
     }
+    if (roles.includes("manager") || roles.includes("hr")) links.push([`review/${route.name === "review" && route.id ? route.id : currentPeriod()}`, routeHash("review", currentPeriod()), "nav.review"]);
     if (this.me.employeeId) links.push([`employee/${this.me.employeeId}`, routeHash("employee", this.me.employeeId), "nav.me"]);
     if (roles.includes("hr") || roles.includes("admin")) links.push(["templates", routeHash("templates"), "nav.templates"]);
     const current = route.id === undefined ? route.name : `${route.name}/${route.id}`;
@@ -166,6 +167,11 @@ export class Shell {
       this.onSignedOut();
     }
   }
+}
+
+/** This month on this device (the review nav entry opens it; the page picks other months). */
+function currentPeriod(): string {
+  return period(new Date());
 }
 
 /** The translator the shell hands pages, for code that has a language but no context. */

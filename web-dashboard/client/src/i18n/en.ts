@@ -21,6 +21,8 @@ export const en: Record<ShellKey, string> = {
   "nav.department": "Department",
   "nav.me": "Me",
   "nav.templates": "Templates",
+  "nav.review": "Review",
+  "team.rate": "Rate",
   "nav.label": "Navigation",
   "chat.title": "Assistant",
   "chat.toggle": "Assistant",

@@ -21,6 +21,8 @@ export const zhCN = {
   "nav.department": "部门",
   "nav.me": "我的",
   "nav.templates": "考核模板",
+  "nav.review": "月度考核",
+  "team.rate": "评分",
   "nav.label": "导航",
   "chat.title": "助手",
   "chat.toggle": "助手",

@@ -1,7 +1,7 @@
 import { ApiError } from "../app/api";
 import type { AppContext } from "../app/context";
 import { h, progressBar, setText } from "../app/dom";
-import { number, text } from "../app/format";
+import { number, period, text } from "../app/format";
 import { HubRefused } from "../app/live";
 import type { Page } from "../app/page";
 import { routeHash } from "../app/router";
@@ -209,7 +209,10 @@ class DepartmentView {
     }
     const give = h("button", { type: "button", className: "link", "data-action": "feedback" }, t("feedback.give"));
     give.addEventListener("click", () => this.toggleForm(row));
-    tr.append(risk, h("td", {}, give));
+    // Managers rate their people's behavioural indicators for the month (never themselves).
+    const rate = this.ctx.me.roles.includes("manager") && member.employeeId !== this.ctx.me.employeeId
+      ? h("a", { href: routeHash("rate", member.employeeId, period(new Date())), className: "rate-link", "data-action": "rate" }, t("team.rate")) : null;
+    tr.append(risk, h("td", { className: "row-actions" }, give, rate));
     const row: Row = { member, tr, composite, risk, cells };
     this.rows.set(member.employeeId, row);
     this.tbody.append(tr);

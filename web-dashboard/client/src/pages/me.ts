@@ -10,6 +10,7 @@ import type { FeedbackItem, FeedbackPage, FeedbackReplyKind, NewFeedbackReply } 
 import type { EmployeeSnapshot } from "../contracts/live";
 import type { AlertRecord, EmployeePerformance } from "../contracts/performance";
 import { indicatorsOf } from "./department";
+import { MyReview } from "./review/my-review";
 
 /**
  * One person's scorecard: each indicator with its progress, the API's sentence and the month-end projection; alerts;
@@ -39,6 +40,7 @@ class MeView {
   private readonly picker: HTMLInputElement;
   private readonly mode = h("span", { className: "badge" });
   private readonly giveSlot = h("div", { className: "give-slot" });
+  private readonly review: MyReview;
 
   constructor(root: HTMLElement, private readonly ctx: AppContext) {
     const t = ctx.t;
@@ -53,9 +55,11 @@ class MeView {
     const canGive = !self && (ctx.me.roles.includes("hr") || ctx.me.roles.includes("manager"));
     const giveButton = canGive ? h("button", { type: "button", className: "link", "data-action": "feedback" }, t("feedback.give")) : null;
     giveButton?.addEventListener("click", () => this.toggleGive());
+    this.review = new MyReview(ctx, this.id);
     this.content = h("div", { hidden: true },
       h("div", { className: "toolbar" }, h("label", { for: "period" }, t("me.period")), this.picker, this.mode),
       this.scorecard,
+      this.review.element,
       h("div", { className: "columns" },
         h("section", { className: "card" }, h("h2", {}, t("me.alerts")), this.alertList),
         h("section", { className: "card" }, h("h2", {}, t("me.feedback"), " ", giveButton), this.giveSlot, this.feedbackList)));
@@ -90,6 +94,7 @@ class MeView {
 
   private async show(chosen: string): Promise<void> {
     this.shownPeriod = chosen;
+    void this.review.show(chosen);
     this.watch?.stop();
     this.watch = null;
     const live = chosen === this.livePeriod;
