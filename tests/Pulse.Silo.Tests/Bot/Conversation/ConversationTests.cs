@@ -265,6 +265,27 @@ public sealed class ConversationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Muting_and_unmuting_an_alert_type_by_name_changes_what_the_user_is_sent()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var b002 = await BotChat.NewUserAsync(fixture.App, tenant, "b002", Employee, "B002");
+        var chatUser = fixture.App.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Pulse.Grains.IChatUserGrain>(Pulse.Grains.GrainKeys.For(tenant.TenantId, "b002"));
+
+        var muted = await b002.SayAsync("静音坏帐率预警");
+        Assert.Equal("zh-CN", muted.Locale);
+        Assert.Contains("坏账率", muted.Text, StringComparison.Ordinal);
+        Assert.Equal(["bad-debt-rate"], (await chatUser.GetProfileAsync()).MutedAlertTypes);
+
+        var unmuted = await b002.SayAsync("unmute bad debt alerts");
+        Assert.Equal("en-US", unmuted.Locale);
+        Assert.Contains("Bad-debt rate", unmuted.Text, StringComparison.Ordinal);
+        Assert.Empty((await chatUser.GetProfileAsync()).MutedAlertTypes);
+
+        await b002.SayAsync("mute complaint rate alerts");
+        Assert.Equal(["complaint-rate"], (await chatUser.GetProfileAsync()).MutedAlertTypes);
+    }
+
+    [Fact]
     public async Task My_feedback_received_shows_what_was_given()
     {
         var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
