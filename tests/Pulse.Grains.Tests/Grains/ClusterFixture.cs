@@ -5,6 +5,7 @@ using Pulse.EventLog;
 using Pulse.Feedback;
 using Pulse.Grains;
 using Pulse.Live;
+using Pulse.Reviews;
 using Pulse.Services;
 using Pulse.Storage;
 
@@ -54,6 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSqliteEventLog(o => o.Path = Path.Combine(directory, "events.db"));
             siloBuilder.Services.AddSqliteAuditLog(o => o.Path = Path.Combine(directory, "audit.db"));
             siloBuilder.Services.AddSqliteFeedbackStore(Path.Combine(directory, "feedback.db"));
+            siloBuilder.Services.AddSqliteReviewArchive(Path.Combine(directory, "reviews.db"));
             siloBuilder.AddPulseGrains();
             siloBuilder.Services.Configure<LiveFeedOptions>(o =>
             {
