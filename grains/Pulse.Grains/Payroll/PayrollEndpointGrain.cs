@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Reviews;
 using Pulse.Scoring;
+using Pulse.Security;
 using Pulse.Services;
 
 namespace Pulse.Payroll;
@@ -30,7 +31,7 @@ public sealed class PayrollEndpointGrain(
         var errors = PayrollEndpointValidator.Check(input, State.ProtectedSecret is not null, options.Value);
         if (errors.Length > 0) return Answers.Invalid<PayrollEndpointView>(errors);
         State.ProtectedUrl = secrets.Protect(TenantId, input.Url!);
-        State.MaskedUrl = PayrollEndpointValidator.Mask(input.Url!);
+        State.MaskedUrl = OutboundUrl.Mask(input.Url!);
         if (input.Secret is not null) State.ProtectedSecret = secrets.Protect(TenantId, input.Secret);
         State.UpdatedAt = clock.GetUtcNow();
         State.UpdatedBy = by;

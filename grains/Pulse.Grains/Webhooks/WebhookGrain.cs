@@ -5,6 +5,7 @@ using Pulse.Grains;
 using Pulse.Live;
 using Pulse.Organisation;
 using Pulse.Performance;
+using Pulse.Security;
 using Pulse.Services;
 
 namespace Pulse.Webhooks;
@@ -64,7 +65,7 @@ public sealed partial class WebhookGrain(
             Kind = input.Kind,
             ProtectedUrl = secrets.Protect(TenantId, input.Url!),
             ProtectedSecret = secret is null ? null : secrets.Protect(TenantId, secret),
-            MaskedUrl = WebhookTargetValidator.Mask(input.Url!),
+            MaskedUrl = OutboundUrl.Mask(input.Url!),
             Filter = Normalise(input.Filter),
             Enabled = input.Enabled,
             Locale = input.Locale,
@@ -87,7 +88,7 @@ public sealed partial class WebhookGrain(
         if (input.Url is not null)
         {
             target.ProtectedUrl = secrets.Protect(TenantId, input.Url);
-            target.MaskedUrl = WebhookTargetValidator.Mask(input.Url);
+            target.MaskedUrl = OutboundUrl.Mask(input.Url);
         }
         // Null keeps the secret, empty removes it; a kind that does not sign keeps none.
         if (!WebhookKinds.Signs(input.Kind) || input.Secret == "") target.ProtectedSecret = null;

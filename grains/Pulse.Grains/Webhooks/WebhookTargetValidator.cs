@@ -1,4 +1,5 @@
 using Pulse.Organisation;
+using Pulse.Security;
 
 namespace Pulse.Webhooks;
 
@@ -6,7 +7,6 @@ namespace Pulse.Webhooks;
 public static class WebhookTargetValidator
 {
     public const int MaxNameLength = 80;
-    public const int MaxUrlLength = 2_048;
     public const int MaxSecretLength = 256;
     public const int MaxFilterItems = 50;
     public const int MaxIdLength = 64;
@@ -20,7 +20,7 @@ public static class WebhookTargetValidator
             errors.Add("name", $"is required, at most {MaxNameLength} characters, no control characters");
         if (!WebhookKinds.All.Contains(input.Kind)) errors.Add("kind", $"'{Clip(input.Kind)}' is not a kind; use {string.Join(", ", WebhookKinds.All)}");
         if (input.Url is null) { if (creating) errors.Add("url", "is required"); }
-        else if (CheckUrl(input.Url, options) is { } reason) errors.Add("url", reason);
+        else if (OutboundUrl.Check(input.Url, options.AllowInsecureLoopback) is { } reason) errors.Add("url", reason);
         if (!string.IsNullOrEmpty(input.Secret))
         {
             if (input.Secret.Length > MaxSecretLength || input.Secret.Any(char.IsControl)) errors.Add("secret", $"at most {MaxSecretLength} characters, no control characters");
@@ -29,25 +29,6 @@ public static class WebhookTargetValidator
         if (input.Locale is not null && !Locales.Contains(input.Locale)) errors.Add("locale", $"use {string.Join(" or ", Locales)}, or leave it out for the tenant's");
         CheckFilter(input.Filter, rules, errors);
         return errors.ToArray();
-    }
-
-    /// <summary>Why a URL is refused, or null: absolute https (plain http only to a loopback host, when allowed), no user info, no fragment.</summary>
-    public static string? CheckUrl(string url, WebhookOptions options)
-    {
-        if (url.Length is 0 or > MaxUrlLength) return $"is required, at most {MaxUrlLength} characters";
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || string.IsNullOrEmpty(uri.Host)) return "must be an absolute https URL";
-        var insecureAllowed = options.AllowInsecureLoopback && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
-        if (uri.Scheme != Uri.UriSchemeHttps && !insecureAllowed) return "must use https";
-        if (!string.IsNullOrEmpty(uri.UserInfo)) return "must not hold a user name or password";
-        if (!string.IsNullOrEmpty(uri.Fragment)) return "must not have a fragment";
-        return null;
-    }
-
-    /// <summary>What listings show of a URL: scheme, host and port, never the path or query that hold the secret.</summary>
-    public static string Mask(string url)
-    {
-        var uri = new Uri(url);
-        return $"{uri.Scheme}://{uri.Host}{(uri.IsDefaultPort ? "" : ":" + uri.Port)}/…";
     }
 
     private static void CheckFilter(WebhookFilter? filter, CompiledRules? rules, ValidationErrors errors)
