@@ -72,6 +72,8 @@ public sealed class ReviewMonthAcceptanceTests : IAsyncLifetime
                 [new GradeBand("S", 90m, 1.5m), new GradeBand("A", 80m, 1.2m), new GradeBand("B", 70m, 1.0m), new GradeBand("C", 60m, 0.8m), new GradeBand("D", 0m, 0.5m)],
                 new ForcedDistribution(DistributionScope.Tenant, [new GradeQuota("A", MaxPercent: 20m), new GradeQuota("D", MinPercent: 10m)]));
             await Expect.StatusAsync(await tenant.Http.PutAsJsonAsync("/api/v1/review-policy", policy, TenantClient.Json, Cancel), 200);
+            await before.Opener.PassAsync(Cancel);
+            await Expect.StatusAsync(await tenant.Http.GetAsync($"/api/v1/cycles/{Month}", Cancel), 404);
             (tenantId, newYorkId, ingestToken) = (tenant.TenantId, newYork.TenantId, tenant.IngestToken);
         }
 
@@ -187,6 +189,9 @@ public sealed class ReviewMonthAcceptanceTests : IAsyncLifetime
             Assert.True(hand.SuggestedGrade == review["grade"]!.GetValue<string>(), $"grade of {hand.EmployeeId}");
             Assert.True(HandCalibration.Pay(hand.EmployeeId, hand.SuggestedGrade) == review["pay"]!["amount"]!.GetValue<decimal>(), $"pay of {hand.EmployeeId}");
         }
+        var own = await Expect.StatusAsync(await (await SignInAsync(tenantId, "b002")).GetAsync(PersonPath("B002"), Cancel), 200);
+        Assert.Equal((byId["B002"].Composite, byId["B002"].SuggestedGrade), (own["composite"]!.GetValue<decimal?>(), own["grade"]!.GetValue<string>()));
+        Assert.Equal($"{Month} 月度评价", own["ratings"]![0]!["comment"]!.GetValue<string>());
         var grades = expected.ToDictionary(g => g.EmployeeId, g => g.SuggestedGrade, StringComparer.Ordinal);
         var pushed = Assert.Single(await PayrollSteps.ReceivedAsync(Receiver, payrollPath, 1));
         AssertPushed(pushed, grades, byId, month);
