@@ -1,17 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Pulse.Reviews;
 using Pulse.Silo.Tests.Infrastructure;
 
 namespace Pulse.Silo.Tests.Reviews;
 
-/// <summary>A silo of its own whose clock the tests move (every grain, hosted service and token reads it).</summary>
+/// <summary>A silo of its own whose clock the tests move (every grain, hosted service and token reads it, and Orleans too).</summary>
 public sealed class CycleClock : IAsyncDisposable
 {
-    public CycleClock(DateTimeOffset start, string? dataDirectory = null)
+    public CycleClock(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        Clock = new FakeTimeProvider(start);
-        App = new PulseApp(dataDirectory ?? Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")), null,
+        Clock = new JumpingClock(start);
+        App = new PulseApp(dataDirectory ?? Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")), settings,
             services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
@@ -21,7 +20,7 @@ public sealed class CycleClock : IAsyncDisposable
         _ = App.Server;
     }
 
-    public FakeTimeProvider Clock { get; }
+    public JumpingClock Clock { get; }
 
     public PulseApp App { get; }
 
@@ -30,10 +29,7 @@ public sealed class CycleClock : IAsyncDisposable
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Moves the clock forward to <paramref name="at"/> (never back).</summary>
-    public void MoveTo(DateTimeOffset at)
-    {
-        if (at > Clock.GetUtcNow()) Clock.SetUtcNow(at);
-    }
+    public void MoveTo(DateTimeOffset at) => Clock.JumpTo(at);
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
