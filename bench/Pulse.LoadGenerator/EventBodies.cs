@@ -15,10 +15,11 @@ public static class EventBodies
 {
     private static readonly string[] Products = ["消费贷", "经营贷", "车贷"];
 
-    public static byte[][] Build(IReadOnlyList<Employee> employees, int bodies, int batch, string runTag)
+    /// <summary>The bodies; every event happened at <paramref name="at"/> (now when not given).</summary>
+    public static byte[][] Build(IReadOnlyList<Employee> employees, int bodies, int batch, string runTag, DateTimeOffset? at = null)
     {
         var result = new byte[bodies][];
-        var occurredAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        var occurredAt = (at ?? DateTimeOffset.UtcNow).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         Parallel.For(0, bodies, () => new ArrayBufferWriter<byte>(batch * 200), (b, _, buffer) =>
         {
             var random = new Random(b);

@@ -49,15 +49,14 @@ internal static class ArchiveRows
     {
         try
         {
-            var indicators = JsonSerializer.Deserialize<StoredIndicators>(reader.GetString(5), Json)
-                ?? throw new JsonException("no indicators");
+            var (values, scores) = IndicatorsJsonReader.Read(reader.GetString(5));
             var result = new ArchivedResult(
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetDecimal(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                indicators.Values ?? new Dictionary<string, decimal>(),
-                indicators.Scores ?? new Dictionary<string, decimal>(),
+                values,
+                scores,
                 reader.GetString(8),
                 reader.IsDBNull(6) ? null : reader.GetDecimal(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7));

@@ -67,6 +67,30 @@ public sealed class ReviewService(IGrainFactory grains, AuditTrail audit, TimePr
         }
     }
 
+    /// <summary>
+    /// HR opens a month the opener never opened — one no silo ran through, or one before the tenant ran its reviews in
+    /// Pulse — and brings it up to the clock at once: a past month moves to rating and, past its grace window, freezes.
+    /// A month already open is answered as it stands (opening twice is impossible); a month not yet begun is a conflict.
+    /// </summary>
+    public async Task<Answer<CycleView>> OpenAsync(CallerContext context, string period)
+    {
+        if (!context.Allows(Permission.ReviewManage)) return Answers.Forbidden<CycleView>();
+        if (BadPeriod<CycleView>(period) is { } bad) return bad;
+        var cycle = Cycle(context, period);
+        var before = await cycle.GetAsync();
+        try
+        {
+            await cycle.EnsureOpenAsync();
+            var view = await cycle.AdvanceAsync();
+            if (before is null) await audit.RecordAsync(context.Caller, "cycle.open-late", period, null, new { Period = period, view.Status, view.Participants });
+            return Answers.Ok(view);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Answers.Conflict<CycleView>(e.Message);
+        }
+    }
+
     public async Task<Answer<CycleView>> ApproveAsync(CallerContext context, string period)
     {
         if (!context.Allows(Permission.ReviewManage)) return Answers.Forbidden<CycleView>();

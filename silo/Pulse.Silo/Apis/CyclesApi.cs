@@ -28,6 +28,10 @@ public static class CyclesApi
                 (await reviews.OverrideGradeAsync(request.Context, period, employeeId, change.Grade, change.Reason)).ToHttp())
             .WithSummary("Change a person's grade in calibration: grade (a grade of the policy, or null for the suggestion) and reason (required). Audited.")
             .RequirePermission(Permission.ReviewManage);
+        cycles.MapPost("/open", async (string period, PulseRequest request, ReviewService reviews) => (await reviews.OpenAsync(request.Context, period)).ToHttp())
+            .WithSummary("Open a month the opener never opened (no silo ran through it, or reviews started in Pulse later) and bring it up to the clock")
+            .WithDescription("A past month moves to rating and, once its grace window is over, freezes in the same call. A month already opened is answered as it stands; a month not yet begun is a 409. Audited (cycle.open-late) when it opens the month.")
+            .RequirePermission(Permission.ReviewManage);
         cycles.MapPost("/approve", async (string period, PulseRequest request, ReviewService reviews) => (await reviews.ApproveAsync(request.Context, period)).ToHttp())
             .WithSummary("Approve a calibrating cycle: grades and pay are published, pay lines go to payroll, results to the archive; the cycle is archived")
             .WithDescription("409 says what blocks: the cycle is not calibrating, or people still wait for ratings (named). Audited.")

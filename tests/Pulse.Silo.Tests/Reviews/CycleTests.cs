@@ -204,6 +204,43 @@ public sealed class CycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hr_opens_a_month_no_silo_opened_and_it_catches_up_with_the_clock_once()
+    {
+        var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
+        const string missed = "2031-08";
+        const string current = "2031-10";
+        var inMissed = Period.Start(missed, Shanghai).AddDays(12);
+        _silo.MoveTo(Period.Start(current, Shanghai).AddDays(5));
+        await _silo.Opener.PassAsync(Cancel);
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B002", 500_000m, at: inMissed)]), 200);
+        var hr = await HrAsync(tenant);
+        await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{missed}", Cancel), 404);
+
+        // Past its grace window: open, rating and frozen in the one call.
+        var opened = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{missed}/open", null, Cancel), 200);
+        Assert.Equal("calibrating", opened["status"]!.GetValue<string>());
+        Assert.Equal(10, opened["participants"]!.GetValue<int>());
+        Assert.Equal(["open", "rating", "calibrating"], opened["transitions"]!.AsArray().Select(t => t!["to"]!.GetValue<string>()));
+        Assert.Equal(1, (await Review(tenant, missed, "B002").GetAsync())!.Frozen!.EventCount);
+        Assert.Single(await AuditAsync(hr, "cycle.open-late"), e => e!["entry"]!["actor"]!.GetValue<string>() == "hr");
+
+        // Again: nothing more happens; the open month is answered as it stands; a month not begun is refused.
+        var again = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{missed}/open", null, Cancel), 200);
+        Assert.Equal(3, again["transitions"]!.AsArray().Count);
+        Assert.Single(await AuditAsync(hr, "cycle.open-late"));
+        var open = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{current}/open", null, Cancel), 200);
+        Assert.Equal("open", open["status"]!.GetValue<string>());
+        var future = await Expect.StatusAsync(await hr.PostAsync("/api/v1/cycles/2031-11/open", null, Cancel), 409);
+        Assert.Contains("has not begun", future["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/2031-11", Cancel), 404);
+        await Expect.ProblemAsync(await hr.PostAsync("/api/v1/cycles/2031-13/open", null, Cancel), 400, "period");
+
+        var manager = await UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
+        await Expect.StatusAsync(await manager.PostAsync("/api/v1/cycles/2031-09/open", null, Cancel), 403);
+        await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/2031-09", Cancel), 404);
+    }
+
+    [Fact]
     public async Task Only_hr_drives_the_cycle_a_manager_sees_their_people_an_employee_nothing()
     {
         var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));

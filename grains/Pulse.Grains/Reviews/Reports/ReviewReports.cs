@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pulse.Organisation;
 using Pulse.Performance;
 using Pulse.Scoring;
@@ -147,17 +148,34 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
         return names;
     }
 
+    /// <summary>One pass over the month's results: per indicator the values and scores summed and counted.</summary>
     private static TrendMonth Month(string period, IReadOnlyList<ArchivedResult> results, Dictionary<string, LocalizedText> names)
     {
         var composites = results.Where(r => r.Composite is not null).Select(r => r.Composite!.Value).ToList();
-        var ids = results.SelectMany(r => r.IndicatorValues.Keys.Concat(r.IndicatorScores.Keys)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var indicators = ids.Select(id =>
+        var values = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
+        foreach (var result in results)
         {
-            var values = results.Where(r => r.IndicatorValues.ContainsKey(id)).Select(r => r.IndicatorValues[id]).ToList();
-            var scores = results.Where(r => r.IndicatorScores.ContainsKey(id)).Select(r => r.IndicatorScores[id]).ToList();
-            return new IndicatorAverage(id, names.GetValueOrDefault(id), Average(values), Average(scores), Math.Max(values.Count, scores.Count));
+            Add(values, result.IndicatorValues);
+            Add(scores, result.IndicatorScores);
+        }
+
+        var indicators = values.Keys.Union(scores.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id =>
+        {
+            var value = values.GetValueOrDefault(id);
+            var score = scores.GetValueOrDefault(id);
+            return new IndicatorAverage(id, names.GetValueOrDefault(id), Average(value.Sum, value.Count), Average(score.Sum, score.Count), Math.Max(value.Count, score.Count));
         }).ToList();
         return new TrendMonth(period, false, results.Count, Average(composites), indicators);
+    }
+
+    private static void Add(Dictionary<string, (decimal Sum, int Count)> totals, IReadOnlyDictionary<string, decimal> numbers)
+    {
+        foreach (var (id, number) in numbers)
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, id, out _);
+            total = (total.Sum + number, total.Count + 1);
+        }
     }
 
     private static TrendMonth LiveMonth(string period, DepartmentPerformance live, Dictionary<string, LocalizedText> names) =>
@@ -165,8 +183,10 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
             [.. live.IndicatorAverages.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => new IndicatorAverage(kv.Key, names.GetValueOrDefault(kv.Key), null, kv.Value, live.Reporting))]);
 
-    internal static decimal? Average(IReadOnlyCollection<decimal> values) =>
-        values.Count == 0 ? null : Math.Round(values.Sum() / values.Count, 2, MidpointRounding.AwayFromZero);
+    internal static decimal? Average(IReadOnlyCollection<decimal> values) => Average(values.Sum(), values.Count);
+
+    private static decimal? Average(decimal sum, int count) =>
+        count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
 
     private async Task<List<RankedResult>> LiveCompositesAsync(CallerContext context, string? departmentId)
     {
