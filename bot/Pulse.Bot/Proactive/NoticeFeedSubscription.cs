@@ -6,15 +6,15 @@ using Pulse.Live;
 namespace Pulse.Bot.Proactive;
 
 /// <summary>
-/// Keeps the <see cref="AlertInbox"/> subscribed to the cluster's live-feed registry: subscribes at start, renews every
+/// Keeps the <see cref="NoticeInbox"/> subscribed to the cluster's live-feed registry: subscribes at start, renews every
 /// <see cref="LiveFeedTimings.RenewEvery"/> (the registry drops a process that misses three renewals), retries soon
 /// after a failure, unsubscribes on stop.
 /// </summary>
-public sealed partial class AlertFeedSubscription(
+public sealed partial class NoticeFeedSubscription(
     IGrainFactory grains,
-    AlertInbox inbox,
+    NoticeInbox inbox,
     TimeProvider clock,
-    ILogger<AlertFeedSubscription> logger) : BackgroundService
+    ILogger<NoticeFeedSubscription> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
@@ -71,9 +71,9 @@ public sealed partial class AlertFeedSubscription(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the chat alert relay to the live feed failed; retrying shortly.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the chat notice relay to the live feed failed; retrying shortly.")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribing the chat alert relay from the live feed failed at stop; the registry drops it when it stops renewing.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribing the chat notice relay from the live feed failed at stop; the registry drops it when it stops renewing.")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 }
