@@ -64,7 +64,7 @@ public static class ReviewSkill
                 Suggestions.Usual(context, Suggestions.MyReview(zh))),
             AnswerStatus.Conflict => Reply.Text(zh, review.Response is { } given
                     ? context.Say($"你已经{ReviewCard.Answered(given.Kind, zh)} {review.Period} 的结果;每个结果只能答复一次。",
-                        $"You have already {ReviewCard.Answered(given.Kind, zh)} your {review.Period} result; a result is answered once.")
+                        $"Your {review.Period} result is already answered ({ReviewCard.Answered(given.Kind, zh)}); a result is answered once.")
                     : context.Say("这个结果现在不能答复。", "This result cannot be answered now."),
                 Suggestions.Usual(context, Suggestions.MyReview(zh))),
             AnswerStatus.Invalid => Reply.Text(zh, context.Say($"没有提交:{Problem(answer)}", $"Not sent: {Problem(answer)}"), [Suggestions.MyReview(zh), Suggestions.Help(zh)]),
