@@ -47,9 +47,9 @@ public sealed class ReviewChatTests : IAsyncLifetime
     {
         var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
         await MoveAsync(Period.Start(Month, Shanghai).AddSeconds(-10));
-        var b001 = await UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
-        var o001 = await UserAsync(tenant, "o001", [Role.Manager, Role.Employee], "O001");
-        var b002 = await UserAsync(tenant, "b002", [Role.Employee], "B002");
+        var b001 = await _silo.UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
+        var o001 = await _silo.UserAsync(tenant, "o001", [Role.Manager, Role.Employee], "O001");
+        var b002 = await _silo.UserAsync(tenant, "b002", [Role.Employee], "B002");
         var manager = await DirectLineChat.StartAsync(_silo.App, b001, "zh-CN");
 
         await MoveAsync(Period.Start(Month, Shanghai).AddSeconds(1));
@@ -107,8 +107,8 @@ public sealed class ReviewChatTests : IAsyncLifetime
         await MoveAsync(freeze.AddMinutes(1));
         await _silo.Opener.PassAsync(Cancel);
 
-        var b002 = await UserAsync(tenant, "b002", [Role.Employee], "B002");
-        var b003 = await UserAsync(tenant, "b003", [Role.Employee], "B003");
+        var b002 = await _silo.UserAsync(tenant, "b002", [Role.Employee], "B002");
+        var b003 = await _silo.UserAsync(tenant, "b003", [Role.Employee], "B003");
         var hr = await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password);
         var chat2 = await DirectLineChat.StartAsync(_silo.App, b002, "zh-CN");
         var chat3 = await DirectLineChat.StartAsync(_silo.App, b003, "zh-CN");
@@ -138,7 +138,7 @@ public sealed class ReviewChatTests : IAsyncLifetime
         Assert.Contains("already answered (acknowledged)", again["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var review2 = await Expect.StatusAsync(await b002.GetAsync($"/api/v1/cycles/{Month}/employees/B002", Cancel), 200);
         Assert.Equal("acknowledge", review2["response"]!["kind"]!.GetValue<string>());
-        Assert.Single(await AuditAsync(hr, "review.acknowledgement"));
+        Assert.Single(await CycleClock.AuditAsync(hr, "review.acknowledgement"));
 
         // An objection needs a reason; with one it goes to HR, once, audited, and HR's chat is told.
         var asks = await ReplyToAsync(chat3, await chat3.PostAsync("申诉", "object-0"));
@@ -152,7 +152,7 @@ public sealed class ReviewChatTests : IAsyncLifetime
         var objection = Assert.Single(objections);
         Assert.Equal("B003", objection!["employeeId"]!.GetValue<string>());
         Assert.Equal(reason, objection["response"]!["text"]!.GetValue<string>());
-        Assert.Single(await AuditAsync(hr, "review.objection"));
+        Assert.Single(await CycleClock.AuditAsync(hr, "review.objection"));
         var toHr = await NoticeAsync(hrChat, Month);
         Assert.Contains("(B003)", toHr["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(reason, toHr["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -202,13 +202,6 @@ public sealed class ReviewChatTests : IAsyncLifetime
         }, n => n >= 2);
     }
 
-    private async Task<HttpClient> UserAsync(TenantClient tenant, string userName, Role[] roles, string employeeId)
-    {
-        var admin = await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "admin", TenantClient.Password);
-        await Expect.StatusAsync(await admin.PostAsJsonAsync("/api/v1/users", new NewUser(userName, TenantClient.Password, roles, employeeId), TenantClient.Json, Cancel), 201);
-        return await TenantClient.SignInAsync(_silo.App, tenant.TenantId, userName, TenantClient.Password);
-    }
-
     private static async Task<JsonNode[]> NoticesAsync(DirectLineChat chat) =>
         [.. (await chat.PollAsync())["activities"]!.AsArray().Where(a => a!["name"]?.GetValue<string>() == ReviewNotice).Select(a => a!)];
 
@@ -228,6 +221,4 @@ public sealed class ReviewChatTests : IAsyncLifetime
         return transcript.First(x => x!["replyToId"]?.GetValue<string>() == id)!;
     }
 
-    private static async Task<List<JsonNode?>> AuditAsync(HttpClient hr, string action) =>
-        [.. (await Expect.StatusAsync(await hr.GetAsync($"/api/v1/audit?action={action}&limit=100", Cancel), 200)).AsArray()];
 }

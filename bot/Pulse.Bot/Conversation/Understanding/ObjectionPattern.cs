@@ -20,7 +20,7 @@ public static partial class ObjectionPattern
         return new ObjectionRequest(period, match.Groups["reason"].Value.Trim());
     }
 
-    [GeneratedRegex(@"^(?:我要|我想)?(?:提出)?(?:申诉|异议|objection|object|appeal)(?![a-z])\s*(?<period>(?<year>20\d{2})\s*[-/年]\s*(?<month>0?[1-9]|1[0-2])月?)?\s*[:：,，;；—\-]*\s*(?<reason>.*)$",
+    [GeneratedRegex(@"^(?:我要|我想)?(?:提出)?(?:申诉|异议|objection|object|appeal)(?![a-z])\s*(?<period>(?<year>20\d{2})\s*[-/年]\s*(?<month>1[0-2]|0?[1-9])(?!\d)月?)?\s*[:：,，;；—\-]*\s*(?<reason>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
