@@ -43,13 +43,13 @@ public sealed class ReviewChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_cycle_opening_reaches_a_managers_open_conversation_an_offline_manager_finds_it_later_and_managers_ask_who_still_needs_rating()
+    public async Task A_cycle_opening_reaches_a_managers_open_conversation_an_offline_manager_finds_it_later_the_reminder_follows_and_managers_ask_who_still_needs_rating()
     {
         var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
         await MoveAsync(Period.Start(Month, Shanghai).AddSeconds(-10));
         var b001 = await _silo.UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
         var o001 = await _silo.UserAsync(tenant, "o001", [Role.Manager, Role.Employee], "O001");
-        var b002 = await _silo.UserAsync(tenant, "b002", [Role.Employee], "B002");
+        await _silo.UserAsync(tenant, "b002", [Role.Employee], "B002");
         var manager = await DirectLineChat.StartAsync(_silo.App, b001, "zh-CN");
 
         await MoveAsync(Period.Start(Month, Shanghai).AddSeconds(1));
@@ -81,7 +81,16 @@ public sealed class ReviewChatTests : IAsyncLifetime
         Assert.Contains($"还有 {missing.Count} 人等待评分", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         foreach (var person in missing) Assert.Contains($"({person!["employeeId"]!.GetValue<string>()})", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var employee = await DirectLineChat.StartAsync(_silo.App, b002, "en-US");
+        // Two days before the freeze, the manager still missing ratings is reminded in the chat they open.
+        await MoveAsync(CycleSchedule.RemindsAt(Month, Shanghai, 3).AddMinutes(1));
+        var later = await DirectLineChat.StartAsync(_silo.App, await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "b001", TenantClient.Password), "zh-CN");
+        await _silo.Opener.PassAsync(Cancel);
+        var reminder = await NoticeAsync(later, Month);
+        Assert.Contains($"⏰ 提醒:{Month} 考核还有 {toRate} 人等你评分", reminder["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(await CycleClock.AuditAsync(await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password), "cycle.remind"),
+            e => e!["entry"]!["target"]!.GetValue<string>() == Month);
+
+        var employee = await DirectLineChat.StartAsync(_silo.App, await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "b002", TenantClient.Password), "en-US");
         var refused = await ReplyToAsync(employee, await employee.PostAsync("who still needs rating?", "employee-who"));
         Assert.Contains("for managers and HR", refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("(B003)", refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
