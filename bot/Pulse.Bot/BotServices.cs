@@ -8,12 +8,12 @@ namespace Pulse.Bot;
 
 public static class BotServices
 {
-    /// <summary>What <see cref="BotEndpoints.MapBot"/> needs: the channels, the conversation, the alert relay.</summary>
+    /// <summary>What <see cref="BotEndpoints.MapBot"/> needs: the channels, the conversation, the notice relay (alerts, review notices).</summary>
     public static IServiceCollection AddBot(this IServiceCollection services)
     {
         services.AddDirectLine();
         services.AddPulseConversation();
-        services.AddProactiveAlerts();
+        services.AddProactiveNotices();
         services.AddBotConnector();
         return services;
     }

@@ -4,20 +4,19 @@ using Pulse.Bot.Proactive;
 using Pulse.Bot.Turns;
 using Pulse.Chat;
 using Pulse.Grains;
-using Pulse.Live;
 using Pulse.Security;
 
 namespace Pulse.Bot.DirectLine;
 
 /// <summary>
-/// What a new conversation begins with: the bot's welcome, then the alerts held for the user while no conversation of
-/// theirs was open, appended together before the client connects (its stream or first poll replays them). They answer
+/// What a new conversation begins with: the bot's welcome, then the notices (alerts, review notices) held for the user
+/// while no conversation of theirs was open, appended together before the client connects (its stream or first poll replays them). They answer
 /// nothing, so none has a <c>replyToId</c>.
 /// </summary>
 public sealed partial class ConversationStarter(
     IGrainFactory grains,
     IBotTurnHandler bot,
-    IAlertActivityFactory alerts,
+    INoticeActivityFactory notices,
     ILogger<ConversationStarter> logger)
 {
     public async Task StartAsync(ChatUser user, Caller caller, string conversationId, string? locale, CancellationToken cancellationToken)
@@ -49,16 +48,17 @@ public sealed partial class ConversationStarter(
 
         if (held.Length > 0)
         {
-            var alertLocale = locale ?? await TenantLocaleAsync(user.TenantId);
-            foreach (var alert in held)
+            var noticeLocale = locale ?? await TenantLocaleAsync(user.TenantId);
+            var recipient = new NoticeRecipient(user, caller);
+            foreach (var notice in held)
             {
                 try
                 {
-                    replies.Add(await alerts.CreateAsync(alert, user, alertLocale, cancellationToken));
+                    replies.Add(await notices.CreateAsync(notice, recipient, noticeLocale, cancellationToken));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    LogAlertFailed(logger, e);
+                    LogNoticeFailed(logger, e);
                 }
             }
         }
@@ -66,8 +66,8 @@ public sealed partial class ConversationStarter(
         if (replies.Count > 0) await conversation.AppendAsync([.. replies.Select(r => BotJson.Serialize(TurnRunner.Address(r, user, null)))]);
     }
 
-    /// <summary>Tells the user's chat presence about the conversation and takes the alerts held for them; a failure there must not stop the conversation.</summary>
-    private async Task<LiveAlert[]> OpenedAsync(ChatUser user, string conversationId)
+    /// <summary>Tells the user's chat presence about the conversation and takes the notices held for them; a failure there must not stop the conversation.</summary>
+    private async Task<IChatNotice[]> OpenedAsync(ChatUser user, string conversationId)
     {
         try
         {
@@ -93,15 +93,15 @@ public sealed partial class ConversationStarter(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering a new conversation with the user's chat presence failed; it opens without held alerts")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering a new conversation with the user's chat presence failed; it opens without held notices")]
     private static partial void LogOpenedFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the tenant's locale for held alerts failed; they are written in Chinese")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the tenant's locale for held notices failed; they are written in Chinese")]
     private static partial void LogTenantLocaleFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The bot's welcome failed; the conversation starts with an apology")]
     private static partial void LogWelcomeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A held alert could not be turned into a message; it is skipped")]
-    private static partial void LogAlertFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A held notice could not be turned into a message; it is skipped")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception);
 }

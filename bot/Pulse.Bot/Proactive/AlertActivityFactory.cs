@@ -13,7 +13,7 @@ namespace Pulse.Bot.Proactive;
 /// An alert as a plain-text chat message: who, which indicator, the value against the threshold; to a manager it
 /// names the employee. It carries the standard buttons, because a bot message without them hides the ones shown.
 /// </summary>
-public sealed class AlertActivityFactory(IGrainFactory grains) : IAlertActivityFactory
+public sealed class AlertActivityFactory(IGrainFactory grains)
 {
     public async Task<Activity> CreateAsync(LiveAlert alert, ChatUser recipient, string locale, CancellationToken cancellationToken)
     {

@@ -1,18 +1,22 @@
 using Pulse.Chat;
 using Pulse.Live;
+using Pulse.Reviews;
 
 namespace Pulse.Grains;
 
 /// <summary>
-/// One user's chat presence: their open conversations, alerts held while none was open, muted alert types and
-/// language. Keyed by <c>GrainKeys.For(tenantId, userName)</c>.
+/// One user's chat presence: their open conversations, the notices (alerts, review notices) held while none was open,
+/// muted alert types and language. Keyed by <c>GrainKeys.For(tenantId, userName)</c>.
 /// </summary>
 [Alias("pulse.grain.chat-user")]
 public interface IChatUserGrain : IGrainWithStringKey
 {
-    /// <summary>Records a conversation the user opened; returns the alerts held for them while no conversation was open, and forgets them.</summary>
+    /// <summary>
+    /// Records a conversation the user opened; returns the notices held for them while no conversation was open (alerts
+    /// first, then review notices, each oldest first), and forgets them.
+    /// </summary>
     [Alias("opened")]
-    Task<LiveAlert[]> ConversationOpenedAsync(string conversationId);
+    Task<IChatNotice[]> ConversationOpenedAsync(string conversationId);
 
     /// <summary>The user used a conversation (posted, or connected its stream): it counts as open for alerts.</summary>
     [Alias("active")]
@@ -25,6 +29,13 @@ public interface IChatUserGrain : IGrainWithStringKey
     /// </summary>
     [Alias("deliver")]
     Task<string[]> DeliverAlertAsync(LiveAlert alert);
+
+    /// <summary>
+    /// Offers a review notice, as <see cref="DeliverAlertAsync"/> offers an alert (a notice already seen is ignored;
+    /// review notices are never muted). Returns the open conversations to post it to now; empty when already seen or held.
+    /// </summary>
+    [Alias("deliver-notice")]
+    Task<string[]> DeliverNoticeAsync(ReviewNotice notice);
 
     [Alias("profile")]
     Task<ChatProfile> GetProfileAsync();

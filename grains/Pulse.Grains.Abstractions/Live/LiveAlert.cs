@@ -1,3 +1,4 @@
+using Pulse.Chat;
 using Pulse.Performance;
 
 namespace Pulse.Live;
@@ -7,4 +8,7 @@ namespace Pulse.Live;
 public sealed record LiveAlert(
     [property: Id(0)] string EmployeeName,
     [property: Id(1)] string[] DepartmentIds,
-    [property: Id(2)] AlertRecord Alert);
+    [property: Id(2)] AlertRecord Alert) : IChatNotice
+{
+    public string TenantId => Alert.TenantId;
+}

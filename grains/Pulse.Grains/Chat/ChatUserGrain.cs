@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Live;
+using Pulse.Reviews;
 
 namespace Pulse.Chat;
 
 /// <summary>
 /// One user's chat presence. Every list it keeps is bounded: the <see cref="MaxConversations"/> most recently used
-/// conversations, the <see cref="MaxHeld"/> newest held alerts, the <see cref="MaxSeen"/> newest crossings seen (far
-/// more than the relays of every silo can offer of one crossing at once) and at most <see cref="MaxMuted"/> muted
-/// types. State is written only when something changed; a conversation's last use is kept to the minute, so a user
+/// conversations, the <see cref="MaxHeld"/> newest held alerts and as many review notices, the <see cref="MaxSeen"/>
+/// newest crossings and notices seen (far more than the relays of every silo can offer of one at once) and at most
+/// <see cref="MaxMuted"/> muted types. State is written only when something changed; a conversation's last use is kept to the minute, so a user
 /// chatting away costs one write a minute, not one per message.
 /// </summary>
 /// <remarks>
@@ -34,12 +35,13 @@ public sealed class ChatUserGrain(
 
     private string TenantId => GrainKeys.Split(this.GetPrimaryKeyString()).TenantId;
 
-    public async Task<LiveAlert[]> ConversationOpenedAsync(string conversationId)
+    public async Task<IChatNotice[]> ConversationOpenedAsync(string conversationId)
     {
         CheckId(conversationId, nameof(conversationId));
         Touch(conversationId, force: true);
-        var held = State.Held.Where(a => !State.Muted.Contains(a.Alert.IndicatorId)).ToArray();
+        IChatNotice[] held = [.. State.Held.Where(a => !State.Muted.Contains(a.Alert.IndicatorId)), .. State.HeldNotices];
         State.Held.Clear();
+        State.HeldNotices.Clear();
         await state.WriteStateAsync();
         return held;
     }
@@ -50,27 +52,16 @@ public sealed class ChatUserGrain(
         if (Touch(conversationId, force: false)) await state.WriteStateAsync();
     }
 
-    public async Task<string[]> DeliverAlertAsync(LiveAlert alert)
+    public Task<string[]> DeliverAlertAsync(LiveAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        if (alert.Alert.TenantId != TenantId) throw new ArgumentException("The alert belongs to another tenant.", nameof(alert));
-        var key = CrossingKey.Of(alert.Alert);
-        if (State.Seen.Contains(key)) return [];
-        State.Seen.Add(key);
-        Trim(State.Seen, MaxSeen);
+        return OfferAsync(alert, CrossingKey.Of(alert.Alert), State.Muted.Contains(alert.Alert.IndicatorId), State.Held);
+    }
 
-        string[] open = [];
-        if (!State.Muted.Contains(alert.Alert.IndicatorId))
-        {
-            open = OpenConversations();
-            if (open.Length == 0)
-            {
-                State.Held.Add(alert);
-                Trim(State.Held, MaxHeld);
-            }
-        }
-        await state.WriteStateAsync();
-        return open;
+    public Task<string[]> DeliverNoticeAsync(ReviewNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return OfferAsync(notice, notice.Key, muted: false, State.HeldNotices);
     }
 
     public Task<ChatProfile> GetProfileAsync() => Task.FromResult(Profile());
@@ -105,6 +96,32 @@ public sealed class ChatUserGrain(
     }
 
     private ChatProfile Profile() => new(State.Locale, [.. State.Muted]);
+
+    /// <summary>
+    /// The first offer of a notice returns the open conversations (or holds it in <paramref name="held"/> when none is);
+    /// every later offer of the same key, and a muted one, returns nothing.
+    /// </summary>
+    private async Task<string[]> OfferAsync<T>(T notice, string key, bool muted, List<T> held)
+        where T : IChatNotice
+    {
+        if (notice.TenantId != TenantId) throw new ArgumentException("The notice belongs to another tenant.", nameof(notice));
+        if (State.Seen.Contains(key)) return [];
+        State.Seen.Add(key);
+        Trim(State.Seen, MaxSeen);
+
+        string[] open = [];
+        if (!muted)
+        {
+            open = OpenConversations();
+            if (open.Length == 0)
+            {
+                held.Add(notice);
+                Trim(held, MaxHeld);
+            }
+        }
+        await state.WriteStateAsync();
+        return open;
+    }
 
     /// <summary>The conversations used within the open window, most recent first; forgets the others.</summary>
     private string[] OpenConversations()

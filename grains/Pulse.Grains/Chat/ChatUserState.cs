@@ -1,4 +1,5 @@
 using Pulse.Live;
+using Pulse.Reviews;
 
 namespace Pulse.Chat;
 
@@ -13,11 +14,14 @@ public sealed class ChatUserState
     /// <summary>Alerts that arrived while no conversation was open.</summary>
     [Id(1)] public List<LiveAlert> Held { get; set; } = [];
 
-    /// <summary>Keys of the crossings already offered (<see cref="CrossingKey"/>), so a second offer delivers nothing.</summary>
+    /// <summary>Keys of the crossings (<see cref="CrossingKey"/>) and review notices (<see cref="ReviewNotice.Key"/>) already offered, so a second offer delivers nothing.</summary>
     [Id(2)] public List<string> Seen { get; set; } = [];
 
     /// <summary>Muted alert types (indicator ids).</summary>
     [Id(3)] public List<string> Muted { get; set; } = [];
 
     [Id(4)] public string? Locale { get; set; }
+
+    /// <summary>Review notices that arrived while no conversation was open.</summary>
+    [Id(5)] public List<ReviewNotice> HeldNotices { get; set; } = [];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
+using Pulse.Reviews;
 
 namespace Pulse.Live;
 
@@ -12,7 +13,7 @@ namespace Pulse.Live;
 /// sends one <see cref="LiveBatch"/> to every subscriber as soon as something is queued. Score lines are coalesced
 /// (the newest per employee or department wins) and go out at most once per <see cref="LiveFeedOptions.ScoreWindow"/>,
 /// leading edge, so a quiet feed sends a change at once and a busy one sends a few batches a second however many
-/// events arrive. Alerts and feedback are never coalesced and go out at once. The subscriber list is read from
+/// events arrive. Alerts, feedback and review notices are never coalesced and go out at once. The subscriber list is read from
 /// <see cref="ILiveFeedRegistryGrain"/> every few seconds; the calls are one-way, so a dead subscriber costs nothing.
 /// Alerts are also offered, one-way, to each tenant's webhook dispatcher (<see cref="IWebhookGrain"/>).
 /// </summary>
@@ -26,6 +27,7 @@ public sealed partial class LiveFeed : BackgroundService
     private readonly ConcurrentDictionary<(string TenantId, string DepartmentId), DepartmentLine> _departments = new();
     private readonly Channel<LiveAlert> _alerts;
     private readonly Channel<LiveFeedback> _feedback;
+    private readonly Channel<ReviewNotice> _notices;
     // Holds at most one token: "look again". Lines signal only when the first arrives after a take, so a burst of
     // lines wakes the loop once rather than once per line.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -44,12 +46,13 @@ public sealed partial class LiveFeed : BackgroundService
         var bounded = new BoundedChannelOptions(_options.MaxQueued) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true };
         _alerts = Channel.CreateBounded<LiveAlert>(bounded, _ => CountDropped());
         _feedback = Channel.CreateBounded<LiveFeedback>(bounded, _ => CountDropped());
+        _notices = Channel.CreateBounded<ReviewNotice>(bounded, _ => CountDropped());
     }
 
     /// <summary>How many subscribers the last read of the registry found.</summary>
     public int SubscriberCount => _subscribers.Length;
 
-    /// <summary>Alerts and feedback items dropped so far because their queue was full.</summary>
+    /// <summary>Alerts, feedback items and review notices dropped so far because their queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public void Publish(EmployeeLine line)
@@ -73,6 +76,12 @@ public sealed partial class LiveFeed : BackgroundService
     public void Publish(LiveFeedback feedback)
     {
         _feedback.Writer.TryWrite(feedback);
+        _wake.Writer.TryWrite(true);
+    }
+
+    public void Publish(ReviewNotice notice)
+    {
+        _notices.Writer.TryWrite(notice);
         _wake.Writer.TryWrite(true);
     }
 
@@ -148,7 +157,7 @@ public sealed partial class LiveFeed : BackgroundService
         stoppingToken.ThrowIfCancellationRequested();
     }
 
-    private bool UrgentQueued => _alerts.Reader.Count > 0 || _feedback.Reader.Count > 0;
+    private bool UrgentQueued => _alerts.Reader.Count > 0 || _feedback.Reader.Count > 0 || _notices.Reader.Count > 0;
 
     private LiveBatch? TakeBatch()
     {
@@ -166,15 +175,16 @@ public sealed partial class LiveFeed : BackgroundService
         }
         var alerts = Drain(_alerts.Reader);
         var feedback = Drain(_feedback.Reader);
-        return employees.Length + departments.Length + alerts.Length + feedback.Length == 0
+        var notices = Drain(_notices.Reader);
+        return employees.Length + departments.Length + alerts.Length + feedback.Length + notices.Length == 0
             ? null
-            : new LiveBatch(employees, departments, alerts, feedback);
+            : new LiveBatch(employees, departments, alerts, feedback, notices);
     }
 
     private async Task SendAsync(LiveBatch batch)
     {
         LiveFeedMetrics.Batches.Add(1);
-        LiveFeedMetrics.BatchItems.Record(batch.Employees.Length + batch.Departments.Length + batch.Alerts.Length + batch.Feedback.Length);
+        LiveFeedMetrics.BatchItems.Record(batch.Employees.Length + batch.Departments.Length + batch.Alerts.Length + batch.Feedback.Length + batch.ReviewNotices.Length);
         if (batch.Alerts.Length > 0) await OfferToWebhooksAsync(batch.Alerts);
         foreach (var subscriber in _subscribers)
         {
@@ -258,6 +268,6 @@ public sealed partial class LiveFeed : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Offering alerts to a tenant's webhook dispatcher failed")]
     private static partial void LogOfferFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed dropped {Dropped} alerts or feedback items, oldest first, because its queue was full ({Total} so far)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed dropped {Dropped} alerts, feedback items or review notices, oldest first, because its queue was full ({Total} so far)")]
     private static partial void LogDropped(ILogger logger, long dropped, long total);
 }

@@ -12,9 +12,9 @@ namespace Pulse.Reviews;
 /// published); a manager of the employee's department or above rates, never themself; only the employee
 /// self-assesses and responds. Who may act is decided before the input is looked at, so a refusal says nothing about
 /// the review. Every change is audited: the rating's value with who, whom and which indicator (the comment is in the
-/// review, not in the audit or the logs); an objection with its text, for HR.
+/// review, not in the audit or the logs); an objection with its text, for HR, who are also told (<see cref="IReviewNotifier"/>).
 /// </summary>
-public sealed class PersonalReviewService(IGrainFactory grains, AuditTrail audit)
+public sealed class PersonalReviewService(IGrainFactory grains, AuditTrail audit, IReviewNotifier notifier)
 {
     public async Task<Answer<EmployeeReview>> GetAsync(CallerContext context, string period, string employeeId)
     {
@@ -71,6 +71,7 @@ public sealed class PersonalReviewService(IGrainFactory grains, AuditTrail audit
             // An objection goes to HR: its text is in the audit entry they read, and in the cycle's objections.
             var action = given.Kind == ReviewResponseKind.Object ? "review.objection" : "review.acknowledgement";
             await audit.RecordAsync(context.Caller, action, Target(period, employeeId), null, given);
+            if (given.Kind == ReviewResponseKind.Object) await notifier.ObjectionRaisedAsync(context.TenantId, period, employeeId, answer.Value.Name, given.Text ?? "");
         }
         return answer;
     }

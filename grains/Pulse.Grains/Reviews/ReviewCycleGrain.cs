@@ -156,6 +156,7 @@ public sealed class ReviewCycleGrain(
         Record(CycleStatus.Archived, now, by, null);
         await state.WriteStateAsync();
         await audit.RecordAsync(TenantId, by, "cycle.approve", CyclePeriod, null, new { Period = CyclePeriod, State.Revision, Participants = rows.Length, Total = lines.Sum(l => l.Amount), Currency = currency });
+        await notifier.ResultsPublishedAsync(TenantId, CyclePeriod, State.Revision, [.. rows.Select(r => r.EmployeeId)]);
         return await ViewAsync(null);
     }
 
@@ -230,7 +231,7 @@ public sealed class ReviewCycleGrain(
             .SelectMany(p => ManagersOf(rules, p.Key, p.Value.DepartmentId)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         await audit.RecordAsync(tenantId, System, "cycle.open", CyclePeriod, null,
             new { Period = CyclePeriod, Participants = State.Participants.Count, ManagersToRate = managers, State.MonthEndsAt, State.FreezesAt });
-        await notifier.CycleOpenedAsync(tenantId, CyclePeriod, managers, State.FreezesAt);
+        await notifier.CycleOpenedAsync(tenantId, CyclePeriod, [.. Missing(rules, null)], State.FreezesAt);
     }
 
     private async Task StartReviewsAsync()

@@ -45,7 +45,7 @@ public static class PulseSiloBuilderExtensions
         silo.Services.AddSingleton<ReviewImport>();
         silo.Services.AddPulseWebhooks();
         silo.Services.AddSingleton<ReviewService>();
-        silo.Services.TryAddSingleton<IReviewNotifier, LoggingReviewNotifier>();
+        silo.Services.TryAddSingleton<IReviewNotifier, LiveFeedReviewNotifier>();
         silo.Services.AddSingleton<CycleOpener>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CycleOpener>());
         silo.Services.AddPulsePayroll();

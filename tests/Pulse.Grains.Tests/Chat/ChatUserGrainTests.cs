@@ -3,6 +3,7 @@ using Pulse.Chat;
 using Pulse.Grains;
 using Pulse.Live;
 using Pulse.Performance;
+using Pulse.Reviews;
 
 namespace Pulse.Tests.Chat;
 
@@ -42,7 +43,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         var held = await user.ConversationOpenedAsync("c1");
         var heldAgain = await user.ConversationOpenedAsync("c2");
 
-        Assert.Equal([1L, 2L], held.Select(a => a.Alert.AtSeq));
+        Assert.Equal([1L, 2L], held.Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
         Assert.Empty(heldAgain);
     }
 
@@ -70,7 +71,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         await user.DeliverAlertAsync(Alert("B002", 2, indicator: "complaint-rate"));
         await user.MuteAsync("bad-debt-rate");
 
-        Assert.Equal(["complaint-rate"], (await user.ConversationOpenedAsync("c1")).Select(a => a.Alert.IndicatorId));
+        Assert.Equal(["complaint-rate"], (await user.ConversationOpenedAsync("c1")).Cast<LiveAlert>().Select(a => a.Alert.IndicatorId));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 2, AlertKind.Recovered)));
         await user.ConversationActiveAsync("c1");
         Assert.Equal(["c1"], await user.DeliverAlertAsync(Alert("B002", 3)));
-        Assert.Equal([2L], (await user.ConversationOpenedAsync("c3")).Select(a => a.Alert.AtSeq));
+        Assert.Equal([2L], (await user.ConversationOpenedAsync("c3")).Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         var user = NewUser();
         for (var i = 1; i <= ChatUserGrain.MaxHeld + 10; i++) await user.DeliverAlertAsync(Alert("B002", i));
         var held = await user.ConversationOpenedAsync("c0");
-        Assert.Equal(Enumerable.Range(11, ChatUserGrain.MaxHeld).Select(i => (long)i), held.Select(a => a.Alert.AtSeq));
+        Assert.Equal(Enumerable.Range(11, ChatUserGrain.MaxHeld).Select(i => (long)i), held.Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
 
         for (var i = 1; i <= ChatUserGrain.MaxConversations + 2; i++)
         {
@@ -122,7 +123,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         Assert.Equal("en-US", profile.Locale);
         Assert.Equal(["complaint-rate"], profile.MutedAlertTypes);
         Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 1))); // seen before the reactivation
-        Assert.Equal([1L], (await user.ConversationOpenedAsync("c1")).Select(a => a.Alert.AtSeq));
+        Assert.Equal([1L], (await user.ConversationOpenedAsync("c1")).Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
     }
 
     [Fact]
@@ -137,6 +138,25 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         await Assert.ThrowsAsync<ArgumentException>(() => user.MuteAsync(" "));
         await Assert.ThrowsAsync<ArgumentException>(() => user.SetLocaleAsync("zh-CN<script>"));
         Assert.Empty(await user.ConversationOpenedAsync("c1"));
+    }
+
+    [Fact]
+    public async Task A_review_notice_is_delivered_once_and_held_after_the_alerts_while_no_conversation_is_open()
+    {
+        var user = NewUser();
+        var notice = new ReviewNotice(Tenant, ReviewNoticeKind.ResultPublished, "2025-03", 1, "B002", "", 0, null, null);
+        Assert.Empty(await user.DeliverNoticeAsync(notice));
+        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 1)));
+        Assert.Empty(await user.DeliverNoticeAsync(notice)); // another silo's relay offers it too
+
+        var held = await user.ConversationOpenedAsync("c1");
+        Assert.Equal(2, held.Length);
+        Assert.IsType<LiveAlert>(held[0]);
+        Assert.Equal(notice, held[1]);
+        Assert.Empty(await user.DeliverNoticeAsync(notice));
+        // A re-approval publishes the result again: another notice.
+        Assert.Equal(["c1"], await user.DeliverNoticeAsync(notice with { Revision = 2 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.DeliverNoticeAsync(notice with { TenantId = "other", Revision = 3 }));
     }
 
     private IChatUserGrain NewUser() => fixture.Grains.GetGrain<IChatUserGrain>(GrainKeys.For(Tenant, "u" + Guid.NewGuid().ToString("N")[..10]));

@@ -61,7 +61,7 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(shanghaiMidnight.AddSeconds(1), cycle["openedAt"]!.GetValue<DateTimeOffset>());
         Assert.Single(cycle["transitions"]!.AsArray());
         Assert.Equal(10, cycle["missingRatings"]!.AsArray().Count);
-        var opened = await AuditAsync(hr, "cycle.open");
+        var opened = await CycleClock.AuditAsync(hr, "cycle.open");
         Assert.Single(opened, e => e!["entry"]!["target"]!.GetValue<string>() == month);
 
         // New York is still in January.
@@ -130,7 +130,7 @@ public sealed class CycleTests : IAsyncLifetime
         await _silo.Opener.PassAsync(Cancel);
         await _silo.Opener.PassAsync(Cancel);
         hr = await HrAsync(tenant);
-        Assert.Single(await AuditAsync(hr, "cycle.remind"));
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.remind"));
 
         // Managers rate everyone (each template has one rated indicator).
         foreach (var id in new[] { "B001", "B002", "B003", "B004", "B005", "O001", "O002", "O003", "T001", "T002" })
@@ -177,7 +177,7 @@ public sealed class CycleTests : IAsyncLifetime
         var overridden = await Expect.StatusAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "S", reason = "带教新人，贡献突出" }, TenantClient.Json, Cancel), 200);
         Assert.Equal("S", overridden["grade"]!.GetValue<string>());
         Assert.Equal("带教新人，贡献突出", overridden["override"]!["reason"]!.GetValue<string>());
-        Assert.Single(await AuditAsync(hr, "cycle.grade-override"));
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.grade-override"));
 
         // Approve → archived; B003's pay is 8,000 × 1.5.
         var approved = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
@@ -196,11 +196,11 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(2, reopened["revision"]!.GetValue<int>());
         Assert.Equal("工资基数更正", reopened["transitions"]!.AsArray()[^1]!["reason"]!.GetValue<string>());
         Assert.False((await Review(tenant, month, "B003").GetAsync())!.Published);
-        Assert.Single(await AuditAsync(hr, "cycle.calibrating"), e => e!["entry"]!["actor"]!.GetValue<string>() == "hr");
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.calibrating"), e => e!["entry"]!["actor"]!.GetValue<string>() == "hr");
         var again = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
         Assert.Equal("archived", again["status"]!.GetValue<string>());
         Assert.True((await Review(tenant, month, "B003").GetAsync())!.Published);
-        Assert.Equal(2, (await AuditAsync(hr, "cycle.approve")).Count);
+        Assert.Equal(2, (await CycleClock.AuditAsync(hr, "cycle.approve")).Count);
     }
 
     [Fact]
@@ -247,8 +247,8 @@ public sealed class CycleTests : IAsyncLifetime
         const string month = "2031-07";
         _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
         await _silo.Opener.PassAsync(Cancel);
-        var employee = await UserAsync(tenant, "b003", [Role.Employee], "B003");
-        var manager = await UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
+        var employee = await _silo.UserAsync(tenant, "b003", [Role.Employee], "B003");
+        var manager = await _silo.UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
         var hr = await HrAsync(tenant);
 
         await Expect.StatusAsync(await employee.GetAsync($"/api/v1/cycles/{month}", Cancel), 403);
@@ -275,17 +275,8 @@ public sealed class CycleTests : IAsyncLifetime
     /// <summary>A fresh sign-in: moving the clock by days outlives the hour a token lasts.</summary>
     private Task<HttpClient> HrAsync(TenantClient tenant) => TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password);
 
-    private async Task<HttpClient> UserAsync(TenantClient tenant, string userName, Role[] roles, string employeeId)
-    {
-        var admin = await TenantClient.SignInAsync(_silo.App, tenant.TenantId, "admin", TenantClient.Password);
-        await Expect.StatusAsync(await admin.PostAsJsonAsync("/api/v1/users", new NewUser(userName, TenantClient.Password, roles, employeeId), TenantClient.Json, Cancel), 201);
-        return await TenantClient.SignInAsync(_silo.App, tenant.TenantId, userName, TenantClient.Password);
-    }
-
     private static async Task<JsonNode> CycleAsync(HttpClient hr, string month) => await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
 
-    private static async Task<List<JsonNode?>> AuditAsync(HttpClient hr, string action) =>
-        [.. (await Expect.StatusAsync(await hr.GetAsync($"/api/v1/audit?action={action}&limit=100", Cancel), 200)).AsArray()];
 
     private IEmployeeReviewGrain Review(TenantClient tenant, string month, string employeeId) =>
         _silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{employeeId}"));

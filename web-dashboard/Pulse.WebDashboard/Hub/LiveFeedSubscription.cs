@@ -1,78 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pulse.Grains;
 using Pulse.Live;
 
 namespace Pulse.WebDashboard.Hub;
 
-/// <summary>
-/// Keeps the broadcaster subscribed to the cluster's live-feed registry: subscribes at start, renews every
-/// <see cref="LiveFeedTimings.RenewEvery"/> (the registry drops a process that misses three renewals), retries soon after a failure, unsubscribes on stop.
-/// </summary>
-public sealed partial class LiveFeedSubscription(
-    IGrainFactory grains,
-    DashboardBroadcaster broadcaster,
-    TimeProvider clock,
-    ILogger<LiveFeedSubscription> logger) : BackgroundService
-{
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
-
-    private ILiveFeedObserver? _reference;
-
-    private ILiveFeedRegistryGrain Registry => grains.GetGrain<ILiveFeedRegistryGrain>(0);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        _reference = grains.CreateObjectReference<ILiveFeedObserver>(broadcaster);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = LiveFeedTimings.RenewEvery;
-            try
-            {
-                await Registry.SubscribeAsync(_reference);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSubscribeFailed(logger, e);
-                wait = RetryAfter;
-            }
-            try
-            {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        if (_reference is null) return;
-        try
-        {
-            await Registry.UnsubscribeAsync(_reference).WaitAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The registry drops an observer that stops renewing; this only makes it sooner.
-            LogUnsubscribeFailed(logger, e);
-        }
-        try
-        {
-            grains.DeleteObjectReference<ILiveFeedObserver>(_reference);
-        }
-        catch (ArgumentException)
-        {
-            // Already released by the runtime stopping first; nothing is left to release.
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the dashboard to the live feed failed; retrying shortly.")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribing the dashboard from the live feed failed at stop; the registry drops it when it stops renewing.")]
-    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
-}
+/// <summary>Keeps the <see cref="DashboardBroadcaster"/> subscribed to the cluster's live feed.</summary>
+public sealed class LiveFeedSubscription(IGrainFactory grains, DashboardBroadcaster broadcaster, TimeProvider clock, ILogger<LiveFeedSubscription> logger)
+    : LiveFeedSubscriber(grains, broadcaster, "the dashboard", clock, logger);

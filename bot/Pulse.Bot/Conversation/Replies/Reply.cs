@@ -21,6 +21,13 @@ public static class Reply
         SuggestedActions = new SuggestedActions([.. suggestions.Distinct().Select(CardAction.ImBack)]),
     };
 
+    /// <summary>Adds a button that opens a page of the dashboard, after the others.</summary>
+    public static Activity WithLink(Activity activity, CardAction link)
+    {
+        activity.SuggestedActions = new SuggestedActions([.. activity.SuggestedActions?.Actions ?? [], link]);
+        return activity;
+    }
+
     public static Activity Card(bool zh, string text, JsonObject card, IEnumerable<string> suggestions)
     {
         var activity = Text(zh, text, suggestions);

@@ -1,3 +1,5 @@
+using Pulse.Bot.Activities;
+
 namespace Pulse.Bot.Conversation.Skills;
 
 /// <summary>The buttons for the likely next step; each sends its own title, which the recogniser understands.</summary>
@@ -20,6 +22,18 @@ public static class Suggestions
     public static string Mute(bool zh, string indicator) => zh ? $"静音{indicator}预警" : $"Mute {indicator} alerts";
 
     public static string Unmute(bool zh, string indicator) => zh ? $"取消静音{indicator}预警" : $"Unmute {indicator} alerts";
+
+    public static string MyReview(bool zh) => zh ? "我的考核结果" : "My review result";
+
+    public static string Acknowledge(bool zh) => zh ? "确认结果" : "Acknowledge";
+
+    /// <summary>Objecting needs a reason: the button asks, and the bot explains how to give one.</summary>
+    public static string Object(bool zh) => zh ? "申诉" : "Object";
+
+    public static string WhoToRate(bool zh) => zh ? "还有谁没评" : "Who still needs rating?";
+
+    /// <summary>The review page of a month in the dashboard (a link: it opens the page).</summary>
+    public static CardAction ReviewPage(bool zh, string period) => CardAction.OpenUrl(zh ? "打开考核页面" : "Open the review page", $"/#/review/{period}");
 
     public static string Confirm(bool zh) => zh ? "确认" : "Confirm";
 

@@ -4,7 +4,7 @@ namespace Pulse.Bot.Conversation.Understanding;
 
 /// <summary>
 /// A message understood: what it asks for and the things it names — indicators (best first), a period
-/// (<c>yyyy-MM</c>, only when not the open one), whom feedback is for and what it says.
+/// (<c>yyyy-MM</c>; for the review intents any month named), whom feedback is for and what it says, an objection's reason.
 /// </summary>
 public sealed record Intent(IntentKind Kind)
 {
@@ -17,4 +17,6 @@ public sealed record Intent(IntentKind Kind)
     public string? FeedbackText { get; init; }
 
     public FeedbackKind FeedbackKind { get; init; } = FeedbackKind.Note;
+
+    public string? Reason { get; init; }
 }

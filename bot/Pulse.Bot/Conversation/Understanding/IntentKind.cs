@@ -17,4 +17,16 @@ public enum IntentKind
     FeedbackReceived,
     Confirm,
     Cancel,
+
+    /// <summary>My published review result (a month, or the latest).</summary>
+    ReviewResult,
+
+    /// <summary>Acknowledge my published result.</summary>
+    Acknowledge,
+
+    /// <summary>Object to my published result, with a reason.</summary>
+    Object,
+
+    /// <summary>A manager's or HR's: who in their scope still waits for ratings.</summary>
+    WhoToRate,
 }

@@ -1,9 +1,10 @@
 namespace Pulse.Bot.Conversation.Understanding;
 
 /// <summary>
-/// Turns a message into an <see cref="Intent"/>, deterministically and without any outside service: feedback
-/// patterns first (they carry free text that may contain any word), then mute/unmute, alerts, feedback received,
-/// team, a past month, indicators by name or synonym, what remains, progress, help. Anything else is
+/// Turns a message into an <see cref="Intent"/>, deterministically and without any outside service: an objection and
+/// feedback patterns first (they carry free text that may contain any word), then the review (who still needs rating,
+/// acknowledge, my review result — with any month named), mute/unmute, alerts, feedback received, team, a past month,
+/// indicators by name or synonym, what remains, progress, help. Anything else is
 /// <see cref="IntentKind.Unknown"/>, which the bot answers with help and examples.
 /// </summary>
 public static class IntentRecogniser
@@ -14,12 +15,19 @@ public static class IntentRecogniser
         if (normalised.Trim('?', '.', '!', ' ').Length == 0) return new Intent(IntentKind.Help);
         var words = TextNormaliser.Words(normalised);
 
+        if (ObjectionPattern.Match(message) is { } objection)
+        {
+            return new Intent(IntentKind.Object) { Period = objection.Period, Reason = objection.Reason };
+        }
+
         if (FeedbackPattern.Match(message) is { } request)
         {
             return new Intent(IntentKind.GiveFeedback) { Person = request.Who, FeedbackText = request.Text, FeedbackKind = request.Kind };
         }
 
         if (PraiseWithoutSeparator(message, index) is { } praise) return praise;
+
+        if (Review(normalised, words, today) is { } review) return review;
 
         var matches = index.FindIndicators(normalised, words);
         var indicators = matches.Select(m => m.Indicator).ToList();
@@ -44,6 +52,16 @@ public static class IntentRecogniser
         if (period is not null || Keywords.Progress.In(rest, words)) return new Intent(IntentKind.Progress);
         if (Keywords.Help.In(rest, words) || normalised.Trim() is "?" or "？") return new Intent(IntentKind.Help);
         return new Intent(IntentKind.Unknown);
+    }
+
+    /// <summary>The review's questions; "上个月的考核" is the review, not last month's live scores, so this comes before the months.</summary>
+    private static Intent? Review(string normalised, IReadOnlyList<string> words, DateOnly today)
+    {
+        var kind = Keywords.WhoToRate.In(normalised, words) ? IntentKind.WhoToRate
+            : Keywords.Acknowledge.In(normalised, words) ? IntentKind.Acknowledge
+            : Keywords.ReviewResult.In(normalised, words) ? IntentKind.ReviewResult
+            : (IntentKind?)null;
+        return kind is { } k ? new Intent(k) { Period = PeriodParser.Find(normalised, words, today) } : null;
     }
 
     private static readonly string[] PraiseVerbs = ["表扬", "夸奖", "称赞", "赞扬"];

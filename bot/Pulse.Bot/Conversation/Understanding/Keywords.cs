@@ -50,6 +50,24 @@ public static class Keywords
         ["help", "hi", "hello", "hey", "commands", "examples", "menu"],
         ["what can you do"]);
 
+    /// <summary>A manager asking who still waits for their rating ("还有谁没评", "who still needs rating").</summary>
+    public static readonly Lexicon WhoToRate = new(
+        ["没评", "未评", "待评分", "没有评分", "还没打分", "没打分"],
+        [],
+        ["needs rating", "need rating", "needs a rating", "not rated", "still to rate", "missing ratings", "unrated", "who to rate"]);
+
+    /// <summary>Acknowledging one's published result ("确认结果", "acknowledge").</summary>
+    public static readonly Lexicon Acknowledge = new(
+        ["确认结果", "确认考核", "确认绩效结果", "确认我的结果", "认可结果", "接受结果", "确认考核结果"],
+        ["acknowledge", "acknowledged", "acknowledgement"],
+        ["accept my result", "accept the result"]);
+
+    /// <summary>Asking for one's review result ("我的考核结果", "上个月的考核", "my review result").</summary>
+    public static readonly Lexicon ReviewResult = new(
+        ["考核", "评估结果", "绩效结果", "我的等级", "评级", "考评"],
+        ["review", "appraisal"],
+        ["my result", "my grade"]);
+
     public static readonly Lexicon Confirm = new(["确认", "确定", "是的", "好的", "发送", "对"], ["confirm", "yes", "ok", "okay", "send", "sure", "yep"], []);
 
     public static readonly Lexicon Cancel = new(["取消", "不要", "算了", "不用", "否"], ["cancel", "no", "nope", "abort", "stop"], ["never mind"]);

@@ -48,6 +48,42 @@ public sealed class IntentRecogniserTests
     }
 
     [Theory]
+    [InlineData("我的考核结果", IntentKind.ReviewResult, null)]
+    [InlineData("上个月的考核", IntentKind.ReviewResult, "2026-11")]
+    [InlineData("my review result", IntentKind.ReviewResult, null)]
+    [InlineData("my reveiw for October", IntentKind.ReviewResult, "2026-10")]
+    [InlineData("确认结果", IntentKind.Acknowledge, null)]
+    [InlineData("acknowledge", IntentKind.Acknowledge, null)]
+    [InlineData("Acknowlege my 2026-10 result", IntentKind.Acknowledge, "2026-10")]
+    [InlineData("还有谁没评", IntentKind.WhoToRate, null)]
+    [InlineData("who still needs rating?", IntentKind.WhoToRate, null)]
+    [InlineData("2026-11 谁还没评分", IntentKind.WhoToRate, "2026-11")]
+    public void The_review_questions_in_either_language(string message, IntentKind kind, string? period)
+    {
+        var intent = Recognise(message);
+        Assert.Equal((kind, period), (intent.Kind, intent.Period));
+    }
+
+    [Theory]
+    [InlineData("申诉: 团队协作评分偏低", null, "团队协作评分偏低")]
+    [InlineData("申诉：给我反馈的方式不公平", null, "给我反馈的方式不公平")]
+    [InlineData("申诉 2026-10: 数据缺了两笔", "2026-10", "数据缺了两笔")]
+    [InlineData("object: the loan data misses two deals", null, "the loan data misses two deals")]
+    [InlineData("Objection - wrong grade", null, "wrong grade")]
+    [InlineData("申诉", null, "")]
+    public void An_objection_with_its_reason_as_written(string message, string? period, string reason)
+    {
+        var intent = Recognise(message);
+        Assert.Equal((IntentKind.Object, period, reason), (intent.Kind, intent.Period, intent.Reason));
+    }
+
+    [Theory]
+    [InlineData("my objective this month")]
+    [InlineData("how do I object?")]
+    public void Objecting_words_that_do_not_begin_an_objection_are_not_one(string message) =>
+        Assert.NotEqual(IntentKind.Object, Recognise(message).Kind);
+
+    [Theory]
     [InlineData("还差多少达标")]
     [InlineData("How much is left?")]
     [InlineData("what remaining to reach target")]

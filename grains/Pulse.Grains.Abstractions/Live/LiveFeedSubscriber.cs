@@ -1,20 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulse.Grains;
-using Pulse.Live;
 
-namespace Pulse.Bot.Proactive;
+namespace Pulse.Live;
 
 /// <summary>
-/// Keeps the <see cref="AlertInbox"/> subscribed to the cluster's live-feed registry: subscribes at start, renews every
-/// <see cref="LiveFeedTimings.RenewEvery"/> (the registry drops a process that misses three renewals), retries soon
-/// after a failure, unsubscribes on stop.
+/// Keeps one process's <see cref="ILiveFeedObserver"/> (the dashboard's broadcaster, the chat bot's notice inbox)
+/// subscribed to the cluster's live-feed registry: subscribes at start, renews every <see cref="LiveFeedTimings.RenewEvery"/>
+/// (the registry drops a process that misses three renewals), retries soon after a failure, unsubscribes on stop.
 /// </summary>
-public sealed partial class AlertFeedSubscription(
+/// <param name="subscriber">Who subscribes, for the log ("the dashboard").</param>
+public abstract partial class LiveFeedSubscriber(
     IGrainFactory grains,
-    AlertInbox inbox,
+    ILiveFeedObserver observer,
+    string subscriber,
     TimeProvider clock,
-    ILogger<AlertFeedSubscription> logger) : BackgroundService
+    ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
@@ -24,7 +25,7 @@ public sealed partial class AlertFeedSubscription(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _reference = grains.CreateObjectReference<ILiveFeedObserver>(inbox);
+        _reference = grains.CreateObjectReference<ILiveFeedObserver>(observer);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = LiveFeedTimings.RenewEvery;
@@ -34,7 +35,7 @@ public sealed partial class AlertFeedSubscription(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogSubscribeFailed(logger, e);
+                LogSubscribeFailed(logger, subscriber, e);
                 wait = RetryAfter;
             }
             try
@@ -59,7 +60,7 @@ public sealed partial class AlertFeedSubscription(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The registry drops an observer that stops renewing; this only makes it sooner.
-            LogUnsubscribeFailed(logger, e);
+            LogUnsubscribeFailed(logger, subscriber, e);
         }
         try
         {
@@ -71,9 +72,9 @@ public sealed partial class AlertFeedSubscription(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the chat alert relay to the live feed failed; retrying shortly.")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing {Subscriber} to the live feed failed; retrying shortly.")]
+    private static partial void LogSubscribeFailed(ILogger logger, string subscriber, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribing the chat alert relay from the live feed failed at stop; the registry drops it when it stops renewing.")]
-    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribing {Subscriber} from the live feed failed at stop; the registry drops it when it stops renewing.")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, string subscriber, Exception exception);
 }

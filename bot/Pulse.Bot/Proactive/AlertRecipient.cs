@@ -1,7 +1,0 @@
-using Pulse.Chat;
-using Pulse.Security;
-
-namespace Pulse.Bot.Proactive;
-
-/// <summary>Someone an alert may go to: the chat user, and the caller the access policy judges them as.</summary>
-public sealed record AlertRecipient(ChatUser User, Caller Caller);
