@@ -38,7 +38,7 @@ public static partial class ActivityEndpoints
     /// <summary>
     /// Echoes the activity into the conversation as the token's user (whatever <c>from</c> it claimed; its
     /// <c>channelData</c>, with Web Chat's <c>clientActivityID</c>, unchanged), answers its id at once, and leaves the
-    /// bot's answer to a background turn.
+    /// bot's answer to a background turn, whose replies the conversation keeps in the same write as the echo.
     /// </summary>
     public static async Task<IResult> SendAsync(
         string conversationId,
@@ -68,7 +68,8 @@ public static partial class ActivityEndpoints
         AppendedActivities appended;
         try
         {
-            appended = await access.Conversation(grant).AppendAsync([BotJson.Serialize(activity)]);
+            // Held by the conversation until the bot's replies are written with it (one write per turn); its id now.
+            appended = await access.Conversation(grant).PostAsync(BotJson.Serialize(activity));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

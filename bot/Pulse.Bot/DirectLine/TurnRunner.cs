@@ -10,9 +10,9 @@ using Pulse.Security;
 namespace Pulse.Bot.DirectLine;
 
 /// <summary>
-/// The bot's side of a user's activity, after the channel has echoed it and answered the POST: the user's presence and
-/// language for alerts, the bot's answer with the conversation's dialog state, and the replies appended in one go,
-/// each answering the echo. A failing or slow turn leaves a short apology in the user's language, never silence.
+/// The bot's side of a user's activity, after the channel has taken its echo and answered the POST: the user's presence
+/// and language for alerts, the bot's answer with the conversation's dialog state, and the replies, each answering the
+/// echo, kept with the echo and the new dialog state in one write. A failing or slow turn leaves a short apology in the user's language, never silence.
 /// </summary>
 public sealed partial class TurnRunner(
     IGrainFactory grains,
@@ -40,16 +40,18 @@ public sealed partial class TurnRunner(
     {
         var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.For(user.TenantId, conversationId));
         var language = ChatLanguage.Of(incoming.Text, incoming.Locale);
-        await NoteActivityAsync(user, conversationId, incoming, language);
+        // The user's presence is noted alongside the turn, not before it: the answer does not depend on it.
+        var noting = NoteActivityAsync(user, conversationId, incoming, language);
 
         IReadOnlyList<Activity> replies;
+        (string? Before, string? After)? dialog = null;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
             timeout.CancelAfter(options.Value.TurnTimeout);
-            var dialog = await conversation.GetDialogStateAsync();
-            var result = await bot.OnActivityAsync(new BotTurn(user, caller, conversationId, incoming, dialog), timeout.Token).WaitAsync(timeout.Token);
-            if (result.DialogState != dialog) await conversation.SetDialogStateAsync(result.DialogState);
+            var before = await conversation.GetDialogStateAsync();
+            var result = await bot.OnActivityAsync(new BotTurn(user, caller, conversationId, incoming, before), timeout.Token).WaitAsync(timeout.Token);
+            dialog = (before, result.DialogState);
             replies = result.Replies;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -57,11 +59,16 @@ public sealed partial class TurnRunner(
             LogTurnFailed(logger, incoming.Type, e);
             replies = incoming.Type == ActivityTypes.Message ? [Apology(language)] : [];
         }
-        if (replies.Count == 0) return;
+        await noting;
+        // Nothing to say and nothing to remember: the echo is written when its hold runs out, or with the next activity.
+        if (replies.Count == 0 && (dialog is not { } unchanged || unchanged.Before == unchanged.After)) return;
 
         try
         {
-            await conversation.AppendAsync([.. replies.Select(r => BotJson.Serialize(Address(r, user, incoming.Id)))]);
+            string[] answer = [.. replies.Select(r => BotJson.Serialize(Address(r, user, incoming.Id)))];
+            // The echo, the replies and the dialog state in one write; after a failed turn the dialog state stays as it was.
+            if (dialog is { } known) await conversation.AnswerAsync(answer, known.After);
+            else await conversation.AppendAsync(answer);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -83,9 +90,8 @@ public sealed partial class TurnRunner(
     {
         try
         {
-            var chatUser = grains.GetGrain<IChatUserGrain>(GrainKeys.For(user.TenantId, user.UserName));
-            await chatUser.ConversationActiveAsync(conversationId);
-            if (incoming.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(incoming.Text)) await chatUser.SetLocaleAsync(language);
+            var wrote = incoming.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(incoming.Text);
+            await grains.GetGrain<IChatUserGrain>(GrainKeys.For(user.TenantId, user.UserName)).ConversationUsedAsync(conversationId, wrote ? language : null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

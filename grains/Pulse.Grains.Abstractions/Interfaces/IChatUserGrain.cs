@@ -23,6 +23,13 @@ public interface IChatUserGrain : IGrainWithStringKey
     Task ConversationActiveAsync(string conversationId);
 
     /// <summary>
+    /// The user wrote in a conversation, in <paramref name="locale"/> when given: <see cref="ConversationActiveAsync"/>
+    /// and <see cref="SetLocaleAsync"/> in one call and at most one write.
+    /// </summary>
+    [Alias("wrote")]
+    Task ConversationUsedAsync(string conversationId, string? locale);
+
+    /// <summary>
     /// Offers an alert crossing (every silo's relay may offer the same one: a crossing already seen is ignored).
     /// Returns the open conversations to post it to now; empty when it is muted, already seen, or held until the user
     /// next opens a conversation.

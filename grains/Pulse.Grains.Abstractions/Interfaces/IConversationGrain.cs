@@ -25,6 +25,21 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("append")]
     Task<AppendedActivities> AppendAsync(string[] activities);
 
+    /// <summary>
+    /// Takes a user's activity as the channel echoes it: stamped and its id answered at once, but held, unseen, until the
+    /// next write (the bot's answer, any append, or on its own after a short hold), so a turn costs one write. An echo
+    /// held when its process dies is lost unseen; nobody ever sees an activity that was not kept.
+    /// </summary>
+    [Alias("post")]
+    Task<AppendedActivities> PostAsync(string activity);
+
+    /// <summary>
+    /// The bot's answer to the echoes held: writes them, then <paramref name="replies"/> (stamped as by
+    /// <see cref="AppendAsync"/>; none is fine) and the dialog state, in one write.
+    /// </summary>
+    [Alias("answer")]
+    Task<AppendedActivities> AnswerAsync(string[] replies, string? dialogState);
+
     /// <summary>The activities after a watermark; from the oldest one kept when the watermark is older than the bounded transcript.</summary>
     [Alias("read")]
     Task<TranscriptPage> ReadAsync(long watermark);

@@ -52,6 +52,19 @@ public sealed class ChatUserGrain(
         if (Touch(conversationId, force: false)) await state.WriteStateAsync();
     }
 
+    public async Task ConversationUsedAsync(string conversationId, string? locale)
+    {
+        CheckId(conversationId, nameof(conversationId));
+        if (locale is not null) CheckLocale(locale);
+        var changed = Touch(conversationId, force: false);
+        if (locale is not null && State.Locale != locale)
+        {
+            State.Locale = locale;
+            changed = true;
+        }
+        if (changed) await state.WriteStateAsync();
+    }
+
     public Task<string[]> DeliverAlertAsync(LiveAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -85,11 +98,7 @@ public sealed class ChatUserGrain(
 
     public async Task SetLocaleAsync(string locale)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(locale);
-        if (locale.Length > MaxLocaleLength || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            throw new ArgumentException("A locale is a language tag such as zh-CN or en-US.", nameof(locale));
-        }
+        CheckLocale(locale);
         if (State.Locale == locale) return;
         State.Locale = locale;
         await state.WriteStateAsync();
@@ -153,6 +162,15 @@ public sealed class ChatUserGrain(
     private static void Trim<T>(List<T> list, int max)
     {
         if (list.Count > max) list.RemoveRange(0, list.Count - max);
+    }
+
+    private static void CheckLocale(string locale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locale);
+        if (locale.Length > MaxLocaleLength || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw new ArgumentException("A locale is a language tag such as zh-CN or en-US.", nameof(locale));
+        }
     }
 
     private static void CheckId(string id, string name)

@@ -93,6 +93,20 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Writing_in_a_conversation_opens_it_and_keeps_the_language_in_one_call()
+    {
+        var user = NewUser();
+
+        await user.ConversationUsedAsync("c1", "en-US");
+        await user.ConversationUsedAsync("c1", null);
+        await user.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
+
+        Assert.Equal("en-US", (await user.GetProfileAsync()).Locale);
+        Assert.Equal(["c1"], await user.DeliverAlertAsync(Alert("B002", 1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ConversationUsedAsync("c1", "en<US"));
+    }
+
+    [Fact]
     public async Task Its_lists_stay_bounded_keeping_the_newest()
     {
         var user = NewUser();

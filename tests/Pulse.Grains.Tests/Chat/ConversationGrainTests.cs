@@ -115,6 +115,70 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<InvalidOperationException>(() => unopened.AppendAsync([Message(0)]));
     }
 
+    [Fact]
+    public async Task A_posted_echo_has_its_id_at_once_and_is_seen_only_when_kept_with_the_answer_in_one_push()
+    {
+        var (grain, id) = await OpenAsync();
+        var watcher = new RecordingWatcher();
+        var reference = fixture.Cluster.Client.CreateObjectReference<IConversationObserver>(watcher);
+        await grain.WatchAsync(reference);
+
+        var echo = await grain.PostAsync(Message(0));
+        var unseen = await grain.ReadAsync(0);
+        var answered = await grain.AnswerAsync([Message(1), Message(2)], """{"step":"idle"}""");
+
+        Assert.Equal($"{id}|0000000", Assert.Single(echo.Ids));
+        Assert.Equal(1, echo.Watermark);
+        Assert.Empty(unseen.Activities);
+        Assert.Equal(0, unseen.Watermark);
+        Assert.Equal([$"{id}|0000001", $"{id}|0000002"], answered.Ids);
+        Assert.Equal(3, answered.Watermark);
+        Assert.Equal("""{"step":"idle"}""", await grain.GetDialogStateAsync());
+        var page = Assert.Single(await Eventually.ReadAsync(() => Task.FromResult(watcher.Pages.ToArray()), p => p.Length > 0, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(3, page.Watermark);
+        Assert.Equal(["m0", "m1", "m2"], page.Activities.Select(a => JsonNode.Parse(a)!["text"]!.GetValue<string>()));
+        Assert.Equal(page.Activities, (await grain.ReadAsync(0)).Activities);
+        await grain.UnwatchAsync(reference);
+        fixture.Cluster.Client.DeleteObjectReference<IConversationObserver>(reference);
+    }
+
+    [Fact]
+    public async Task An_echo_nothing_answers_is_kept_alone_after_the_hold_and_survives_a_reactivation()
+    {
+        var (grain, id) = await OpenAsync();
+
+        await grain.PostAsync(Message(0));
+        var kept = await Eventually.ReadAsync(() => grain.ReadAsync(0), p => p.Watermark == 1, cancellationToken: TestContext.Current.CancellationToken);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        Assert.Equal($"{id}|0000000", JsonNode.Parse(Assert.Single(kept.Activities))!["id"]!.GetValue<string>());
+        Assert.Equal(kept.Activities, (await grain.ReadAsync(0)).Activities);
+        Assert.Equal($"{id}|0000001", Assert.Single((await grain.AppendAsync([Message(1)])).Ids));
+    }
+
+    [Fact]
+    public async Task A_transcript_of_many_pages_reads_whole_from_any_watermark_after_a_reactivation()
+    {
+        var (grain, id) = await OpenAsync();
+        var total = ConversationGrain.PageActivities * 3 + 5;
+
+        for (var i = 0; i < total; i += 2)
+        {
+            await grain.PostAsync(Message(i));
+            if (i + 1 < total) await grain.AnswerAsync([Message(i + 1)], null);
+        }
+        await Eventually.ReadAsync(() => grain.ReadAsync(0), p => p.Watermark == total, cancellationToken: TestContext.Current.CancellationToken);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        var all = await grain.ReadAsync(0);
+        Assert.Equal(total, all.Watermark);
+        Assert.Equal(Enumerable.Range(0, total).Select(i => $"{id}|{i:D7}"), all.Activities.Select(a => JsonNode.Parse(a)!["id"]!.GetValue<string>()));
+        foreach (var from in new[] { 1, ConversationGrain.PageActivities - 1, ConversationGrain.PageActivities, total - 3, total })
+        {
+            Assert.Equal(all.Activities.Skip(from), (await grain.ReadAsync(from)).Activities);
+        }
+    }
+
     private sealed class RecordingWatcher : IConversationObserver
     {
         public System.Collections.Concurrent.ConcurrentQueue<TranscriptPage> Pages { get; } = new();
