@@ -89,5 +89,5 @@ for run in runs:
     kib = lambda v: f"{v / 1024:.1f}" if v is not None else "?"
     cores = "+".join(f"{c:.2f}" for c in r["siloCores"])
     print(f"| {names.get(run, run):<24} | {r['eventsPerSecond']:>8.0f} | {r['p50']:>6.0f} | {r['p90']:>6.0f} | {r['p99']:>6.0f} | {r['max']:>6.0f} | {r['unseen']:>6} | {r['pushesPerSecond']:>8.0f} | {cores:>11} | {kib(r['rssPerConnection']):>12} | {kib(r['heapPerConnection']):>13} |")
-print("latency: batch sent -> employeesChanged callback whose event count covers it, per event and watching connection")
+print("latency: batch sent -> employeesChanged or teamChanged callback whose event count covers it, per event and watching connection")
 PY

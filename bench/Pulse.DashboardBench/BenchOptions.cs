@@ -18,8 +18,9 @@ public sealed class BenchOptions
         --rate events/s for --warmup + --seconds seconds.
 
         The measure: when a batch is posted, the bench notes the send time and, for each employee in it, the employee's
-        cumulative number of events sent so far. A pushed employeesChanged line whose event count reaches that number
-        completes the batch's events of that employee for that connection: latency = callback time - send time. It
+        cumulative number of events sent so far. A pushed teamChanged row (department watchers) or employeesChanged
+        line (employee watchers) whose event count reaches that number completes the batch's events of that employee
+        for that connection: latency = callback time - send time. It
         includes the whole HTTP ingestion (parse, grain calls, durable commit), the live feed, the coalescing interval
         and the SignalR send and receive. One sample per event per connection watching it, batches sent during the
         measured window only.

@@ -27,7 +27,7 @@ public sealed record DashboardReport(
         Line(output, $"load            {o.Rate:F0} events/s in batches of {o.Batch} ({o.Clients} HTTP clients), {o.Warmup} s warm-up, {Load.Seconds:F1} s measured");
         Line(output, $"acknowledged    {Load.EventsAcknowledged / Math.Max(Load.Seconds, 1e-9):F0} events/s; HTTP ack per batch p50 {Load.Ack.P50:F1} ms, p99 {Load.Ack.P99:F1} ms, max {Load.Ack.Max:F1} ms; errors {Load.Errors}");
         Line(output, $"event-to-screen p50 {latency.Percentile(0.50):F0} ms, p90 {latency.Percentile(0.90):F0} ms, p99 {latency.Percentile(0.99):F0} ms, max {latency.MaxMilliseconds:F0} ms over {latency.Total} (event, connection) deliveries; {Unseen} not seen within {o.Drain} s after the load");
-        Line(output, $"pushes          {Stats.EmployeePushes / Math.Max(Load.Seconds, 1e-9):F0} employeesChanged/s received in all ({Stats.Lines / (double)Math.Max(1, Stats.EmployeePushes):F1} lines each), {Stats.OtherPushes / Math.Max(Load.Seconds, 1e-9):F0} other callbacks/s");
+        Line(output, $"pushes          {Stats.EmployeePushes / Math.Max(Load.Seconds, 1e-9):F0} employeesChanged + teamChanged/s received in all ({Stats.Lines / (double)Math.Max(1, Stats.EmployeePushes):F1} lines or rows each), {Stats.OtherPushes / Math.Max(Load.Seconds, 1e-9):F0} other callbacks/s");
         Line(output, $"cpu             silos {string.Join(" + ", Load.SiloCores.Select(c => c.ToString("F2", CultureInfo.InvariantCulture)))} cores; this bench {Load.BenchCores:F2} cores (same machine)");
         if (Before is not null && After is not null)
         {

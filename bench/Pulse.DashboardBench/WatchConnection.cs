@@ -7,7 +7,8 @@ namespace Pulse.DashboardBench;
 
 /// <summary>
 /// One dashboard client: a SignalR connection over WebSockets that watches one scope and, on every
-/// <c>employeesChanged</c>, completes the ledger entries the pushed event counts cover. SignalR runs one connection's
+/// <c>employeesChanged</c> (an employee's watchers) or <c>teamChanged</c> (a department's), completes the ledger
+/// entries the pushed event counts cover. SignalR runs one connection's
 /// handlers one at a time, so the cursors need no lock.
 /// </summary>
 public sealed class WatchConnection(WatchScope scope, HubConnection connection, BatchLedger ledger, IReadOnlyDictionary<string, int> employeeIndex, DeliveryStats stats) : IAsyncDisposable
@@ -29,6 +30,7 @@ public sealed class WatchConnection(WatchScope scope, HubConnection connection, 
         connection.ServerTimeout = TimeSpan.FromMinutes(2); // a busy two-core machine must not end connections mid-run
         var watch = new WatchConnection(scope, connection, ledger, employeeIndex, stats);
         connection.On<BenchLine[]>(DashboardCallbacks.EmployeesChanged, watch.OnEmployeesChanged);
+        connection.On<BenchTeamDelta>(DashboardCallbacks.TeamChanged, watch.OnTeamChanged);
         foreach (var other in DashboardCallbacks.Others) connection.On<JsonElement>(other, _ => stats.OtherPush());
         return watch;
     }
@@ -61,18 +63,31 @@ public sealed class WatchConnection(WatchScope scope, HubConnection connection, 
         stats.EmployeePush(lines.Length);
         foreach (var line in lines)
         {
-            if (line.Performance is null || !employeeIndex.TryGetValue(line.EmployeeId, out var employee)) continue;
-            var cursor = _cursor[employee];
-            var published = ledger.Published(employee);
-            while (cursor < published)
-            {
-                ref readonly var entry = ref ledger.At(employee, cursor);
-                if (entry.Required > line.Performance.EventCount) break;
-                if (entry.Measured) stats.Latency.Record(Stopwatch.GetElapsedTime(entry.SentTimestamp, now).TotalMilliseconds, entry.Events);
-                cursor++;
-            }
-            _cursor[employee] = cursor;
+            if (line.Performance is not null) Seen(line.EmployeeId, line.Performance.EventCount, now);
         }
+    }
+
+    private void OnTeamChanged(BenchTeamDelta delta)
+    {
+        var now = Stopwatch.GetTimestamp();
+        stats.EmployeePush(delta.Rows.Length);
+        foreach (var row in delta.Rows) Seen(row.EmployeeId, row.EventCount, now);
+    }
+
+    /// <summary>Completes the employee's ledger entries that <paramref name="eventCount"/> covers, as seen at <paramref name="now"/>.</summary>
+    private void Seen(string employeeId, long eventCount, long now)
+    {
+        if (!employeeIndex.TryGetValue(employeeId, out var employee)) return;
+        var cursor = _cursor[employee];
+        var published = ledger.Published(employee);
+        while (cursor < published)
+        {
+            ref readonly var entry = ref ledger.At(employee, cursor);
+            if (entry.Required > eventCount) break;
+            if (entry.Measured) stats.Latency.Record(Stopwatch.GetElapsedTime(entry.SentTimestamp, now).TotalMilliseconds, entry.Events);
+            cursor++;
+        }
+        _cursor[employee] = cursor;
     }
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();

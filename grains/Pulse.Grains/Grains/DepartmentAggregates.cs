@@ -11,7 +11,7 @@ public static class DepartmentAggregates
     public const int Ranked = 5;
 
     /// <summary>A projected month-end composite below this puts a member at risk (as does a breached alert).</summary>
-    public const decimal AtRiskBelow = 60;
+    public const decimal AtRiskBelow = AtRiskRule.ProjectedBelow;
 
     /// <summary>How many at-risk members a summary names.</summary>
     public const int AtRiskListed = 50;

@@ -13,7 +13,7 @@ namespace Pulse.Silo.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardConnection : IAsyncDisposable
 {
-    public static readonly string[] Callbacks = ["employeesChanged", "departmentsChanged", "alertRaised", "feedbackChanged"];
+    public static readonly string[] Callbacks = ["employeesChanged", "teamChanged", "departmentsChanged", "alertRaised", "feedbackChanged"];
 
     private readonly ConcurrentQueue<Push> _pushes = new();
 

@@ -39,13 +39,47 @@ public sealed class DashboardLiveTests(AppFixture fixture)
         // Every indicator's numbers (the month-end projection moves with the clock, so it is left out).
         Assert.Equal(Indicators(JsonDocument.Parse(rest["sections"]!.ToJsonString()).RootElement), Indicators(performance.GetProperty("sections")));
 
-        // The department's watchers get the member's line and the department's aggregates; the tenant's get every department's.
-        await team.WaitForAsync("employeesChanged", p => HasLine(p, "B002", 2));
+        // The department's watchers get the member's team row and the department's aggregates; the tenant's get every department's.
+        await team.WaitForAsync("teamChanged", p => HasRow(p, "B002", 2));
         var department = await team.WaitForAsync("departmentsChanged", p => Department(p, DemoCompany.Business) is { } d && d.GetProperty("membersWithData").GetInt32() == 1);
         var restDepartment = await tenant.GetJsonAsync($"/api/v1/departments/{DemoCompany.Business}/performance");
         Assert.Equal(restDepartment["averageComposite"]!.GetValue<decimal>(), Department(department, DemoCompany.Business)!.Value.GetProperty("averageComposite").GetDecimal());
         await hr.WaitForAsync("departmentsChanged", p => Department(p, "hq") is not null);
         Assert.DoesNotContain(team.Pushes, p => p.Method == "departmentsChanged" && Department(p.Payload, DemoCompany.Business) is null);
+    }
+
+    [Fact]
+    public async Task A_team_delta_carries_the_compact_row_whose_numbers_equal_the_API()
+    {
+        var tenant = await TenantClient.CreateAsync(fixture.App, DemoCompany.Document(10));
+        var manager = await tenant.UserAsync("biz-manager", [Role.Manager, Role.Employee], "B001");
+        await using var team = await DashboardConnection.StartAsync(fixture.App, manager);
+        await team.WatchDepartmentAsync(DemoCompany.Business);
+
+        await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B002", 250_000), TestEvents.Loan("B002", 50_000)]), 200);
+
+        var delta = await team.WaitForAsync("teamChanged", p => HasRow(p, "B002", 2));
+        var row = delta.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("employeeId").GetString() == "B002");
+        var rest = JsonDocument.Parse((await tenant.GetJsonAsync("/api/v1/employees/B002/performance")).ToJsonString()).RootElement;
+        var member = JsonDocument.Parse((await tenant.GetJsonAsync($"/api/v1/departments/{DemoCompany.Business}/team")).ToJsonString()).RootElement
+            .EnumerateArray().Single(m => m.GetProperty("employeeId").GetString() == "B002");
+        Assert.Equal(DemoCompany.Business, delta.GetProperty("departmentId").GetString());
+        Assert.Equal(member.GetProperty("name").GetString(), row.GetProperty("name").GetString());
+        Assert.Equal(rest.GetProperty("departmentId").GetString(), row.GetProperty("departmentId").GetString());
+        Assert.Equal(rest.GetProperty("composite").GetDecimal(), row.GetProperty("composite").GetDecimal());
+        Assert.Equal(rest.GetProperty("eventCount").GetInt64(), row.GetProperty("eventCount").GetInt64());
+        // At risk by the aggregates' rule (the projection moves with the clock, so the row's own is judged).
+        var judged = row.GetProperty("projectedComposite") is { ValueKind: JsonValueKind.Number } projected ? projected.GetDecimal() : row.GetProperty("composite").GetDecimal();
+        Assert.Equal(rest.GetProperty("breachedAlerts").GetArrayLength() > 0 || judged < Performance.AtRiskRule.ProjectedBelow, row.GetProperty("atRisk").GetBoolean());
+        // Each indicator as [value, target, attainment, score]: the scorecard's numbers, without names, units or sentences.
+        var expected = rest.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("indicators").EnumerateArray())
+            .Select(i => $"{i.GetProperty("id")}: {i.GetProperty("value")} {i.GetProperty("target")} {i.GetProperty("attainment")} {i.GetProperty("score")}");
+        var pushed = row.GetProperty("indicators").EnumerateObject()
+            .Select(i => $"{i.Name}: {string.Join(' ', i.Value.EnumerateArray().Select(n => n.ToString()))}");
+        Assert.Equal(expected, pushed);
+        Assert.False(row.TryGetProperty("sections", out _));
+        // The member's own scorecard is not sent to the team: that goes to the employee's group only.
+        Assert.DoesNotContain(team.Pushes, p => p.Method == "employeesChanged");
     }
 
     [Fact]
@@ -68,16 +102,17 @@ public sealed class DashboardLiveTests(AppFixture fixture)
 
         await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B003", 100_000), Ticket("O002")]), 200);
         await witness.WaitForAsync("employeesChanged", p => HasLine(p, "B003", 1));
-        await witness.WaitForAsync("employeesChanged", p => HasLine(p, "O002", 1));
+        await witness.WaitForAsync("teamChanged", p => HasRow(p, "O002", 1));
         await witness.WaitForAsync("departmentsChanged", p => Department(p, DemoCompany.Operations) is not null);
         // A push to a group is written to all its members at once, so by now a wrongly joined connection would hold it;
         // what they may see comes after it on the same connection.
         await Expect.StatusAsync(await tenant.PostEventsAsync([TestEvents.Loan("B002", 100_000)]), 200);
         await asEmployee.WaitForAsync("employeesChanged", p => HasLine(p, "B002", 1));
-        await asManager.WaitForAsync("employeesChanged", p => HasLine(p, "B002", 1));
+        await asManager.WaitForAsync("teamChanged", p => HasRow(p, "B002", 1));
 
         Assert.DoesNotContain(asEmployee.Pushes, p => p.Method == "employeesChanged" && HasLine(p.Payload, "B003", 1));
-        Assert.DoesNotContain(asManager.Pushes, p => p.Method == "employeesChanged" && HasLine(p.Payload, "O002", 1));
+        Assert.DoesNotContain(asManager.Pushes, p => p.Method == "teamChanged" && HasRow(p.Payload, "O002", 1));
+        Assert.DoesNotContain(asManager.Pushes, p => p.Method == "employeesChanged");
         Assert.DoesNotContain(asManager.Pushes, p => p.Method == "departmentsChanged" && p.Payload.EnumerateArray().Any(d => d.GetProperty("departmentId").GetString() != DemoCompany.Business));
     }
 
@@ -138,7 +173,7 @@ public sealed class DashboardLiveTests(AppFixture fixture)
         sending.Stop();
         foreach (var member in members)
         {
-            await hr.WaitForAsync("employeesChanged", p => HasLine(p, member, 200), TimeSpan.FromSeconds(30));
+            await hr.WaitForAsync("teamChanged", p => HasRow(p, member, 200), TimeSpan.FromSeconds(30));
         }
         // The department settles once every member has reported: its last push is then what the API answers.
         var restDepartment = await Expect.EventuallyAsync(
@@ -149,7 +184,7 @@ public sealed class DashboardLiveTests(AppFixture fixture)
                 && pushed.GetProperty("indicatorAverages").ToString() == d["indicatorAverages"]!.ToJsonString(),
             TimeSpan.FromSeconds(30));
 
-        foreach (var method in new[] { "employeesChanged", "departmentsChanged" })
+        foreach (var method in new[] { "teamChanged", "departmentsChanged" })
         {
             var pushes = hr.Pushes.Where(p => p.Method == method).Select(p => p.At).ToArray();
             var span = pushes[^1] - pushes[0];
@@ -161,9 +196,9 @@ public sealed class DashboardLiveTests(AppFixture fixture)
         foreach (var member in members)
         {
             var rest = await tenant.GetJsonAsync($"/api/v1/employees/{member}/performance");
-            var last = LastLine(hr, member);
+            var last = LastRow(hr, member);
             Assert.Equal(200, rest["eventCount"]!.GetValue<long>());
-            Assert.Equal(rest["composite"]!.GetValue<decimal>(), last.GetProperty("performance").GetProperty("composite").GetDecimal());
+            Assert.Equal(rest["composite"]!.GetValue<decimal>(), last.GetProperty("composite").GetDecimal());
         }
         Assert.Equal(5, restDepartment["membersWithData"]!.GetValue<int>());
     }
@@ -223,9 +258,12 @@ public sealed class DashboardLiveTests(AppFixture fixture)
 
     private static JsonElement Line(JsonElement lines, string employeeId) => lines.EnumerateArray().Last(l => l.GetProperty("employeeId").GetString() == employeeId);
 
-    private static JsonElement LastLine(DashboardConnection connection, string employeeId) =>
-        connection.Pushes.Where(p => p.Method == "employeesChanged").SelectMany(p => p.Payload.EnumerateArray())
-            .Last(l => l.GetProperty("employeeId").GetString() == employeeId);
+    private static bool HasRow(JsonElement delta, string employeeId, long eventCount) =>
+        delta.GetProperty("rows").EnumerateArray().Any(r => r.GetProperty("employeeId").GetString() == employeeId && r.GetProperty("eventCount").GetInt64() == eventCount);
+
+    private static JsonElement LastRow(DashboardConnection connection, string employeeId) =>
+        connection.Pushes.Where(p => p.Method == "teamChanged").SelectMany(p => p.Payload.GetProperty("rows").EnumerateArray())
+            .Last(r => r.GetProperty("employeeId").GetString() == employeeId);
 
     private static string[] Indicators(JsonElement sections) =>
         [.. sections.EnumerateArray().SelectMany(s => s.GetProperty("indicators").EnumerateArray()).Select(i =>

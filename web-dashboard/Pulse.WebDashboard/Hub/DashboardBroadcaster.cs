@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,9 @@ namespace Pulse.WebDashboard.Hub;
 
 /// <summary>
 /// This process's receiver of the live feed: it pushes each change to the SignalR groups that want it and have members
-/// here. Score lines are coalesced per group (<see cref="GroupPushBuffer"/>); alerts and feedback go out at once.
+/// here: an employee's full scorecard to their own group, a compact <see cref="TeamRow"/> to their departments' groups
+/// (a department's watchers get every member's row, so the row carries only what the team table shows). Score lines
+/// are coalesced per group (<see cref="GroupPushBuffer"/>); alerts and feedback go out at once.
 /// Every silo's feed reaches every broadcaster, so a client on any silo sees every change.
 /// </summary>
 public sealed partial class DashboardBroadcaster(
@@ -21,22 +24,27 @@ public sealed partial class DashboardBroadcaster(
     ILogger<DashboardBroadcaster> logger) : ILiveFeedObserver
 {
     private readonly ConcurrentDictionary<string, GroupPushBuffer> _buffers = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<EmployeeLine, TeamRow> _rows = new();
 
     public Task OnBatchAsync(LiveBatch batch)
     {
         foreach (var line in batch.Employees)
         {
-            foreach (var group in GroupNames.For(line))
+            // The full scorecard to the employee's own group; a compact team row to each department whose view includes them.
+            var own = GroupNames.Employee(line.TenantId, line.EmployeeId);
+            if (groups.HasMembers(own)) Buffer(own, departmentId: null).Add(line);
+            foreach (var departmentId in line.DepartmentIds)
             {
-                if (groups.HasMembers(group)) Buffer(group).Add(line);
+                var group = GroupNames.Department(line.TenantId, departmentId);
+                if (groups.HasMembers(group)) Buffer(group, departmentId).Add(line);
             }
         }
         foreach (var line in batch.Departments)
         {
-            foreach (var group in GroupNames.For(line))
-            {
-                if (groups.HasMembers(group)) Buffer(group).Add(line.Performance);
-            }
+            var department = GroupNames.Department(line.TenantId, line.Performance.DepartmentId);
+            if (groups.HasMembers(department)) Buffer(department, line.Performance.DepartmentId).Add(line.Performance);
+            var tenant = GroupNames.Tenant(line.TenantId);
+            if (groups.HasMembers(tenant)) Buffer(tenant, departmentId: null).Add(line.Performance);
         }
         foreach (var alert in batch.Alerts)
         {
@@ -55,15 +63,17 @@ public sealed partial class DashboardBroadcaster(
         if (!groups.HasMembers(group)) _buffers.TryRemove(group, out _);
     }
 
-    private GroupPushBuffer Buffer(string group) =>
-        _buffers.GetOrAdd(group, g => new GroupPushBuffer(options.Value.PushInterval, clock, (employees, departments) => PushAsync(g, employees, departments)));
+    /// <summary>The group's buffer; <paramref name="departmentId"/> names the department of a department's group (its members get team rows).</summary>
+    private GroupPushBuffer Buffer(string group, string? departmentId) =>
+        _buffers.GetOrAdd(group, g => new GroupPushBuffer(options.Value.PushInterval, clock, (employees, departments) => PushAsync(g, departmentId, employees, departments)));
 
-    private async Task PushAsync(string group, EmployeeLine[] employees, DepartmentPerformance[] departments)
+    private async Task PushAsync(string group, string? departmentId, EmployeeLine[] employees, DepartmentPerformance[] departments)
     {
         try
         {
             var clients = hub.Clients.Group(group);
-            if (employees.Length > 0) await clients.employeesChanged(employees);
+            if (employees.Length > 0 && departmentId is null) await clients.employeesChanged(employees);
+            if (employees.Length > 0 && departmentId is not null) await clients.teamChanged(new TeamDelta(departmentId, [.. employees.Select(RowOf)]));
             if (departments.Length > 0) await clients.departmentsChanged(departments);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -76,6 +86,9 @@ public sealed partial class DashboardBroadcaster(
             Forget(group);
         }
     }
+
+    /// <summary>A line's team row, made once however many department groups it goes to (a member is in their department's and every ancestor's).</summary>
+    private TeamRow RowOf(EmployeeLine line) => _rows.GetValue(line, static l => TeamRow.From(l));
 
     private async Task SendAsync(IEnumerable<string> targets, Func<IDashboardClient, Task> send)
     {

@@ -14,14 +14,6 @@ public static class GroupNames
 
     public static string Employee(string tenantId, string employeeId) => $"employee:{tenantId}/{employeeId}";
 
-    /// <summary>The employee's group and the group of each department whose view includes them.</summary>
-    public static IEnumerable<string> For(EmployeeLine line) =>
-        line.DepartmentIds.Select(d => Department(line.TenantId, d)).Prepend(Employee(line.TenantId, line.EmployeeId));
-
-    /// <summary>The department's group and the tenant's.</summary>
-    public static IEnumerable<string> For(DepartmentLine line) =>
-        [Department(line.TenantId, line.Performance.DepartmentId), Tenant(line.TenantId)];
-
     /// <summary>The employee's group, each of their departments' and the tenant's.</summary>
     public static IEnumerable<string> For(LiveAlert alert) =>
         alert.DepartmentIds.Select(d => Department(alert.Alert.TenantId, d))

@@ -10,8 +10,11 @@ namespace Pulse.WebDashboard.Hub;
 #pragma warning disable IDE1006 // wire names, not C# names
 public interface IDashboardClient
 {
-    /// <summary>The newest scores of employees in the group's scope; coalesced, newest per employee.</summary>
+    /// <summary>An employee's newest full scorecard, to the employee's own group only; coalesced, newest per employee.</summary>
     Task employeesChanged(EmployeeLine[] lines);
+
+    /// <summary>The newest team rows of a department's members, to the department's group; coalesced, newest per employee.</summary>
+    Task teamChanged(TeamDelta delta);
 
     /// <summary>The newest aggregates of departments in the group's scope; coalesced, newest per department.</summary>
     Task departmentsChanged(DepartmentPerformance[] departments);

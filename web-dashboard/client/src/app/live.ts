@@ -15,6 +15,8 @@ export class HubRefused extends Error {
 export interface Watch<T> {
   /** Resolves with the first snapshot, or rejects with HubRefused. */
   readonly first: Promise<T>;
+  /** Asks for a fresh snapshot now (the snapshot handler gets it), as after a reconnect. */
+  refresh(): void;
   /** Stops re-watching on reconnect and tells the server (unwatch). */
   stop(): void;
 }
@@ -133,6 +135,7 @@ export class LiveConnection {
     }
     return {
       first,
+      refresh: ask,
       stop: () => {
         active = false;
         this.resyncs.delete(ask);

@@ -9,7 +9,7 @@ import type { IndicatorResult } from "../contracts/performance";
  * Give feedback or praise to an employee: kind, text, optional indicator. The server's validation errors are shown
  * at the field they name; other refusals above the buttons.
  */
-export function feedbackForm(ctx: AppContext, employeeId: string, indicators: IndicatorResult[], done: (item: FeedbackItem | null) => void): HTMLFormElement {
+export function feedbackForm(ctx: AppContext, employeeId: string, indicators: Pick<IndicatorResult, "id" | "name">[], done: (item: FeedbackItem | null) => void): HTMLFormElement {
   const t = ctx.t;
   const kinds: FeedbackKind[] = ["praise", "improve", "note"];
   const kind = h("select", { name: "kind", "data-field": "kind" }, ...kinds.map((k) => h("option", { value: k }, t(`feedback.kind.${k}`))));

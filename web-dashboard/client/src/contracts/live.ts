@@ -1,13 +1,38 @@
 import type { FeedbackItem, FeedbackPage } from "./feedback";
 import type { AlertRecord, DepartmentPerformance, EmployeePerformance, TeamMember } from "./performance";
 
-/** An employee's newest scores; departmentIds is their own department first, then its ancestors. */
+/** An employee's newest full scorecard (to their own group only); departmentIds is their own department first, then its ancestors. */
 export interface EmployeeLine {
   tenantId: string;
   employeeId: string;
   name: string;
   departmentIds: string[];
   performance: EmployeePerformance;
+}
+
+/** One indicator in a team row: the same numbers as the scorecard's value, target, attainment and score. */
+export type TeamCell = [value: number | null, target: number, attainment: number | null, score: number | null];
+
+/**
+ * One member's line in a department's team table: only what the table shows. Indicator names and units are not
+ * repeated: the department snapshot carries them once (an indicator the page has no column for asks for a new one).
+ */
+export interface TeamRow {
+  employeeId: string;
+  name: string;
+  departmentId: string;
+  composite: number | null;
+  projectedComposite: number | null;
+  atRisk: boolean;
+  eventCount: number;
+  asOf: string;
+  indicators: Record<string, TeamCell>;
+}
+
+/** The newest rows of members in a department's view (coalesced), pushed to that department's watchers. */
+export interface TeamDelta {
+  departmentId: string;
+  rows: TeamRow[];
 }
 
 export interface LiveAlert {
@@ -52,6 +77,7 @@ export interface HubInvocations {
 /** Server → client callbacks (IDashboardClient). */
 export interface HubCallbacks {
   employeesChanged: (lines: EmployeeLine[]) => void;
+  teamChanged: (delta: TeamDelta) => void;
   departmentsChanged: (departments: DepartmentPerformance[]) => void;
   alertRaised: (alert: LiveAlert) => void;
   feedbackChanged: (feedback: LiveFeedback) => void;

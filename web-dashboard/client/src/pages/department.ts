@@ -2,15 +2,15 @@ import { ApiError } from "../app/api";
 import type { AppContext } from "../app/context";
 import { h, progressBar, setText } from "../app/dom";
 import { number, period, text } from "../app/format";
-import { HubRefused } from "../app/live";
+import { HubRefused, type Watch } from "../app/live";
 import type { Page } from "../app/page";
 import { routeHash } from "../app/router";
 import { feedbackForm } from "../components/feedback-form";
 import { refusal } from "../components/refusal";
-import type { EmployeeLine } from "../contracts/live";
+import type { DepartmentSnapshot, TeamDelta, TeamRow } from "../contracts/live";
 import type { DepartmentPerformance, EmployeePerformance, IndicatorResult, TeamMember } from "../contracts/performance";
 
-/** The manager's team: a table updated in place by employeesChanged, sortable, filterable, with feedback inline. */
+/** The manager's team: a table updated in place by teamChanged, sortable, filterable, with feedback inline. */
 export const departmentPage: Page = {
   mount(root, ctx) {
     const view = new DepartmentView(root, ctx);
@@ -24,7 +24,7 @@ interface Column {
 }
 
 interface Row {
-  member: TeamMember;
+  member: TeamRow;
   tr: HTMLTableRowElement;
   composite: HTMLElement;
   risk: HTMLElement;
@@ -45,6 +45,22 @@ export function indicatorsOf(performance: EmployeePerformance | null): Indicator
   return performance ? performance.sections.flatMap((s) => s.indicators) : [];
 }
 
+/** A member of the snapshot (or of the API's team) as the compact row teamChanged pushes: the same numbers. */
+export function teamRowOf(member: TeamMember): TeamRow {
+  const p = member.performance;
+  return {
+    employeeId: member.employeeId,
+    name: member.name,
+    departmentId: member.departmentId,
+    composite: p?.composite ?? null,
+    projectedComposite: p?.projectedComposite ?? null,
+    atRisk: atRisk(p),
+    eventCount: p?.eventCount ?? 0,
+    asOf: p?.asOf ?? "",
+    indicators: Object.fromEntries(indicatorsOf(p).map((i) => [i.id, [i.value, i.target, i.attainment, i.score]])),
+  };
+}
+
 class DepartmentView {
   private readonly id: string;
   private readonly stops: (() => void)[] = [];
@@ -58,6 +74,9 @@ class DepartmentView {
   private readonly tbody = h("tbody");
   private readonly status = h("p", { className: "notice", role: "status" });
   private readonly content: HTMLElement;
+  private readonly watch: Watch<DepartmentSnapshot>;
+  /** A fresh snapshot was asked for (new columns) and has not come yet: asking again would not bring it sooner. */
+  private refreshing = false;
 
   constructor(private readonly root: HTMLElement, private readonly ctx: AppContext) {
     this.id = ctx.route.id ?? ctx.me.managedDepartments[0] ?? "";
@@ -75,7 +94,7 @@ class DepartmentView {
     this.status.textContent = t("app.loading");
     void this.name();
     this.stops.push(
-      ctx.live.on("employeesChanged", (lines) => this.onLines(lines)),
+      ctx.live.on("teamChanged", (delta) => this.onTeam(delta)),
       ctx.live.on("departmentsChanged", (departments) => {
         const mine = departments.find((d) => d.departmentId === this.id);
         if (mine) this.showSummary(mine);
@@ -83,11 +102,14 @@ class DepartmentView {
     );
     const watch = ctx.live.watch("watchDepartment", [this.id], `department:${this.id}`,
       (snapshot) => {
-        this.replace(snapshot.members);
+        this.refreshing = false;
+        this.columns = this.columnsFor(snapshot.members);
+        this.replace(snapshot.members.map(teamRowOf));
         this.showSummary(snapshot.department);
         ctx.showAsOf(snapshot.asOf);
       },
       (refused) => this.refused(refused.code));
+    this.watch = watch;
     this.stops.push(() => watch.stop());
     watch.first.catch((e: unknown) => {
       if (e instanceof HubRefused && e.code === "unavailable") void this.loadRest();
@@ -107,7 +129,8 @@ class DepartmentView {
         this.ctx.api<DepartmentPerformance>(`${path}/performance`),
       ]);
       if (this.rows.size > 0) return; // the hub answered meanwhile
-      this.replace(members);
+      this.columns = this.columnsFor(members);
+      this.replace(members.map(teamRowOf));
       this.showSummary(department);
       this.ctx.showAsOf(department.asOf);
     } catch (e) {
@@ -145,15 +168,14 @@ class DepartmentView {
     this.ctx.showAsOf(department.asOf);
   }
 
-  /** A fresh snapshot (first answer or after a reconnect): the table is rebuilt from it. */
-  private replace(members: TeamMember[]): void {
+  /** A fresh snapshot (first answer or after a reconnect): the table is rebuilt from it, under the columns it names. */
+  private replace(members: TeamRow[]): void {
     this.status.hidden = true;
     this.content.hidden = false;
     this.rows.clear();
     // A feedback form being written survives a rebuild (new columns, a fresh snapshot) if its person is still here.
     const open = this.openForm;
     this.openForm = null;
-    this.columns = this.columnsFor(members);
     this.renderHead();
     this.tbody.replaceChildren();
     for (const member of members) this.addRow(member);
@@ -192,7 +214,7 @@ class DepartmentView {
       h("th", { scope: "col" }, h("span", { className: "visually-hidden" }, t("team.col.actions")))));
   }
 
-  private addRow(member: TeamMember): Row {
+  private addRow(member: TeamRow): Row {
     const t = this.ctx.t;
     const link = h("a", { href: routeHash("employee", member.employeeId) }, member.name);
     const composite = h("td", { className: "num composite", "data-col": "composite" });
@@ -222,58 +244,64 @@ class DepartmentView {
 
   /** Writes a row's numbers into its existing cells: a live update changes text and widths, not elements. */
   private fill(row: Row): void {
-    const { performance } = row.member;
+    const { member } = row;
     const lang = this.ctx.lang;
-    setText(row.composite, number(performance?.composite, lang));
-    const indicators = new Map(indicatorsOf(performance).map((i) => [i.id, i]));
+    setText(row.composite, number(member.composite, lang));
+    const units = new Map(this.columns.map((c) => [c.indicator?.id, c.indicator?.unit]));
     for (const [id, cell] of row.cells) {
-      const indicator = indicators.get(id);
-      setText(cell.value, indicator ? `${number(indicator.value, lang)} / ${number(indicator.target, lang)}${indicator.unit ? ` ${indicator.unit}` : ""}` : "—");
-      cell.bar.set(indicator?.attainment ?? null);
-      setText(cell.score, indicator ? `${this.ctx.t("team.score")} ${number(indicator.score, lang)}` : "");
+      const numbers = member.indicators[id];
+      const unit = units.get(id);
+      if (numbers) {
+        const [value, target, attainment, score] = numbers;
+        setText(cell.value, `${number(value, lang)} / ${number(target, lang)}${unit ? ` ${unit}` : ""}`);
+        cell.bar.set(attainment);
+        setText(cell.score, `${this.ctx.t("team.score")} ${number(score, lang)}`);
+      } else {
+        setText(cell.value, "—");
+        cell.bar.set(null);
+        setText(cell.score, "");
+      }
     }
-    const risky = atRisk(performance);
+    const risky = member.atRisk;
     row.tr.classList.toggle("at-risk", risky);
     setText(row.risk, risky ? this.ctx.t("team.riskFlag") : "");
     row.risk.className = risky ? "risk-flag" : "";
   }
 
-  private onLines(lines: EmployeeLine[]): void {
-    if (this.content.hidden) return;
-    let rebuild = false;
-    let changed = false;
-    for (const line of lines) {
-      if (!line.departmentIds.includes(this.id)) continue;
-      const member: TeamMember = { employeeId: line.employeeId, name: line.name, departmentId: line.departmentIds[0] ?? this.id, performance: line.performance };
-      const row = this.rows.get(line.employeeId);
-      const known = new Set(this.columns.map((c) => c.key));
-      if (indicatorsOf(line.performance).some((i) => !known.has(`ind:${i.id}`))) rebuild = true;
+  private onTeam(delta: TeamDelta): void {
+    if (this.content.hidden || delta.departmentId !== this.id) return;
+    const known = new Set(this.columns.map((c) => c.key));
+    let unknownIndicator = false;
+    for (const member of delta.rows) {
+      // A row names an indicator the table has no column (no name, no unit) for: the template changed; a fresh
+      // snapshot brings the columns. The row still updates the columns it has meanwhile.
+      if (Object.keys(member.indicators).some((id) => !known.has(`ind:${id}`))) unknownIndicator = true;
+      const row = this.rows.get(member.employeeId);
       if (row) {
         row.member = member;
         this.fill(row);
-      } else if (!rebuild) {
+      } else {
         this.addRow(member);
       }
-      changed = true;
-      this.ctx.showAsOf(line.performance.asOf);
+      this.ctx.showAsOf(member.asOf);
     }
-    if (rebuild) this.replace([...this.rows.values()].map((r) => r.member).concat(lines.filter((l) => !this.rows.has(l.employeeId)).map((l) => ({ employeeId: l.employeeId, name: l.name, departmentId: l.departmentIds[0] ?? this.id, performance: l.performance }))));
-    else if (changed) {
+    if (delta.rows.length > 0) {
       this.applySort();
       this.applyFilter();
+    }
+    if (unknownIndicator && !this.refreshing) {
+      this.refreshing = true;
+      this.watch.refresh();
     }
   }
 
   private sortValue(row: Row): string | number | null {
-    const p = row.member.performance;
+    const { member } = row;
     switch (this.sort.key) {
-      case "name": return row.member.name;
-      case "composite": return p?.composite ?? null;
-      case "risk": return atRisk(p) ? 1 : 0;
-      default: {
-        const id = this.sort.key.slice("ind:".length);
-        return indicatorsOf(p).find((i) => i.id === id)?.score ?? null;
-      }
+      case "name": return member.name;
+      case "composite": return member.composite;
+      case "risk": return member.atRisk ? 1 : 0;
+      default: return member.indicators[this.sort.key.slice("ind:".length)]?.[3] ?? null;
     }
   }
 
@@ -319,7 +347,9 @@ class DepartmentView {
     this.openForm = null;
     if (wasFor === row.member.employeeId) return;
     const note = h("p", { className: "sent", role: "status" });
-    const form = feedbackForm(this.ctx, row.member.employeeId, indicatorsOf(row.member.performance), (item) => {
+    // The indicators the person has numbers for, named as the columns name them.
+    const indicators = this.columns.flatMap((c) => c.indicator && row.member.indicators[c.indicator.id] ? [c.indicator] : []);
+    const form = feedbackForm(this.ctx, row.member.employeeId, indicators, (item) => {
       this.openForm?.remove();
       this.openForm = null;
       if (item) {
