@@ -222,12 +222,12 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(10, opened["participants"]!.GetValue<int>());
         Assert.Equal(["open", "rating", "calibrating"], opened["transitions"]!.AsArray().Select(t => t!["to"]!.GetValue<string>()));
         Assert.Equal(1, (await Review(tenant, missed, "B002").GetAsync())!.Frozen!.EventCount);
-        Assert.Single(await AuditAsync(hr, "cycle.open-late"), e => e!["entry"]!["actor"]!.GetValue<string>() == "hr");
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.open-late"), e => e!["entry"]!["actor"]!.GetValue<string>() == "hr");
 
         // Again: nothing more happens; the open month is answered as it stands; a month not begun is refused.
         var again = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{missed}/open", null, Cancel), 200);
         Assert.Equal(3, again["transitions"]!.AsArray().Count);
-        Assert.Single(await AuditAsync(hr, "cycle.open-late"));
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.open-late"));
         var open = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{current}/open", null, Cancel), 200);
         Assert.Equal("open", open["status"]!.GetValue<string>());
         var future = await Expect.StatusAsync(await hr.PostAsync("/api/v1/cycles/2031-11/open", null, Cancel), 409);
@@ -235,7 +235,7 @@ public sealed class CycleTests : IAsyncLifetime
         await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/2031-11", Cancel), 404);
         await Expect.ProblemAsync(await hr.PostAsync("/api/v1/cycles/2031-13/open", null, Cancel), 400, "period");
 
-        var manager = await UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
+        var manager = await _silo.UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
         await Expect.StatusAsync(await manager.PostAsync("/api/v1/cycles/2031-09/open", null, Cancel), 403);
         await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/2031-09", Cancel), 404);
     }
