@@ -40,7 +40,7 @@ public sealed class TwoSilosTests
         // Grains land on either silo, so the lines come from both silos' feeds. Posted again until seen: B's broadcaster
         // reaches A's feed once A has read the registry's subscribers again.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!staff.All(id => watcher.Pushes.Any(p => p.Method == "employeesChanged" && HasLine(p.Payload, id))))
+        while (!staff.All(id => watcher.Pushes.Any(p => p.Method == "teamChanged" && HasRow(p.Payload, id))))
         {
             Assert.True(DateTime.UtcNow < deadline, "silo B's dashboard did not get the lines of events posted to silo A in time");
             await Expect.StatusAsync(await tenant.PostEventsAsync(staff.Select(id => TestEvents.Loan(id, 10_000))), 200);
@@ -48,6 +48,7 @@ public sealed class TwoSilosTests
         }
     }
 
-    private static bool HasLine(JsonElement lines, string employeeId) =>
-        lines.EnumerateArray().Any(l => l.GetProperty("employeeId").GetString() == employeeId && l.GetProperty("performance").GetProperty("eventCount").GetInt64() > 0);
+    // A department's watchers get compact team rows (teamChanged), not the full scorecards.
+    private static bool HasRow(JsonElement delta, string employeeId) =>
+        delta.GetProperty("rows").EnumerateArray().Any(r => r.GetProperty("employeeId").GetString() == employeeId && r.GetProperty("eventCount").GetInt64() > 0);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Bot.Conversation.Replies;
 using Pulse.Bot.Proactive;
@@ -32,7 +33,7 @@ public sealed class ReviewChatTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _silo = new CycleClock(new DateTimeOffset(2031, 4, 10, 4, 0, 0, TimeSpan.Zero));
+        _silo = new CycleClock(new DateTimeOffset(2031, 4, 10, 4, 0, 0, TimeSpan.Zero), oncePerJump: false);
         return ValueTask.CompletedTask;
     }
 
@@ -221,8 +222,10 @@ public sealed class ReviewChatTests : IAsyncLifetime
         return transcript.First(x => IsNoticeOf(x!, month))!;
     }
 
+    // The month as a month, not as the start of a date: the previous month's notice names this month's days (its freeze).
     private static bool IsNoticeOf(JsonNode activity, string month) =>
-        activity["name"]?.GetValue<string>() == ReviewNotice && activity["text"]!.GetValue<string>().Contains(month, StringComparison.Ordinal);
+        activity["name"]?.GetValue<string>() == ReviewNotice
+        && Regex.IsMatch(activity["text"]!.GetValue<string>(), Regex.Escape(month) + "(?![-0-9])", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static async Task<JsonNode> ReplyToAsync(DirectLineChat chat, string id)
     {
