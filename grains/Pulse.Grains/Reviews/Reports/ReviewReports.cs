@@ -8,10 +8,10 @@ using Pulse.Templates;
 namespace Pulse.Reviews;
 
 /// <summary>
-/// The reports HR and managers decide from, read from the results archive (one indexed query per report, no grain
-/// call per row) and, for the open month, from the live performance. Each answer is checked against the caller first.
-/// A row that cannot be read, or holds a composite or score outside 0–200, is left out and counted: one bad row
-/// never breaks a report.
+/// The reports HR and managers decide from, read from the results archive (one indexed query per report, the trend
+/// from the archive's month totals rather than its rows; no grain call per row) and, for the open month, from the live
+/// performance. Each answer is checked against the caller first. A row that cannot be read, or holds a composite or
+/// score outside 0–200, is left out and counted: one bad row never breaks a report.
 /// </summary>
 public sealed class ReviewReports(IReviewArchive archive, PerformanceReader performance, TimeProvider clock)
 {
