@@ -44,8 +44,12 @@ internal static class ArchiveRows
 
     public static string FormatTime(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>The row's department as text, even when the rest of the row cannot be read.</summary>
+    public static string Department(DbDataReader reader) =>
+        reader.IsDBNull(2) ? "" : Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture) ?? "";
+
     // A row that fails to parse (damaged JSON, a number out of range, a missing field) is left out, not thrown.
-    private static ArchivedMonthResult? TryRead(DbDataReader reader)
+    public static ArchivedMonthResult? TryRead(DbDataReader reader)
     {
         try
         {

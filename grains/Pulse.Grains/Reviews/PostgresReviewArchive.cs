@@ -23,7 +23,7 @@ public sealed class PostgresReviewArchive : IReviewArchive, IAsyncDisposable
     public PostgresReviewArchive(string connectionString, TimeProvider clock, string schema = "pulse")
     {
         _store = new PostgresStore(NpgsqlDataSource.Create(connectionString), SchemaLockKey, PostgresArchiveSchema.Create(schema));
-        _sql = new ArchiveSql($"{schema}.review_archive");
+        _sql = new ArchiveSql($"{schema}.review_archive", $"{schema}.review_archive_totals");
         _clock = clock;
     }
 
@@ -53,6 +53,8 @@ public sealed class PostgresReviewArchive : IReviewArchive, IAsyncDisposable
 
                 await batch.ExecuteNonQueryAsync(ct);
             }
+
+            await WriteTotalsAsync(connection, transaction, tenantId, period, ct);
         }, cancellationToken);
     }
 
@@ -88,6 +90,11 @@ public sealed class PostgresReviewArchive : IReviewArchive, IAsyncDisposable
                     var refused = chunk.Where((_, i) => batch.BatchCommands[i].RecordsAffected != 1).Select(r => r.Period).Distinct().ToList();
                     if (refused.Count > 0) throw new ArchiveConflictException(refused);
                 }
+
+                foreach (var period in periods)
+                {
+                    await WriteTotalsAsync(connection, transaction, tenantId, period, ct);
+                }
             }, cancellationToken);
         }
         catch (ArchiveConflictException conflict)
@@ -121,6 +128,104 @@ public sealed class PostgresReviewArchive : IReviewArchive, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit + 1));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await ArchiveRows.ReadAllAsync(reader, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DepartmentMonthTotals>> TotalsAsync(string tenantId, ArchiveQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.EmployeeId is not null) throw new ArgumentException("Totals are per department, not per employee.", nameof(query));
+        List<string> missing;
+        await using (var command = await _store.CommandAsync(_sql.MonthsWithoutTotals, cancellationToken))
+        {
+            BindRange(command, tenantId, query);
+            missing = await ReadPeriodsAsync(command, cancellationToken);
+        }
+
+        await WriteMissingTotalsAsync(tenantId, missing, cancellationToken);
+        var (totals, damaged) = await ReadTotalsAsync(tenantId, query, cancellationToken);
+        if (damaged.Count == 0) return totals;
+        await WriteMissingTotalsAsync(tenantId, [.. damaged], cancellationToken);
+        return (await ReadTotalsAsync(tenantId, query, cancellationToken)).Totals;
+    }
+
+    private async Task<(List<DepartmentMonthTotals> Totals, SortedSet<string> Damaged)> ReadTotalsAsync(string tenantId, ArchiveQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = await _store.CommandAsync(_sql.ReadTotals(query), cancellationToken);
+        BindRange(command, tenantId, query);
+        var i = 0;
+        foreach (var department in query.DepartmentIds ?? [])
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>($"d{i++}", department));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ArchiveTotalsRows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    // Under the months' locks, like a save: the rows cannot change while their totals are computed.
+    private async Task WriteMissingTotalsAsync(string tenantId, List<string> periods, CancellationToken cancellationToken)
+    {
+        if (periods.Count == 0) return;
+        await _store.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await LockMonthsAsync(connection, transaction, tenantId, periods, ct);
+            foreach (var period in periods)
+            {
+                await WriteTotalsAsync(connection, transaction, tenantId, period, ct);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Replaces the month's totals with sums of its rows as they are inside the running transaction.</summary>
+    private async Task WriteTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string period, CancellationToken ct)
+    {
+        List<DepartmentMonthTotals> totals;
+        await using (var read = new NpgsqlCommand(_sql.MonthRows, connection, transaction))
+        {
+            read.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+            read.Parameters.Add(new NpgsqlParameter<string>("period", period));
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            totals = await ArchiveTotalsRows.FromRowsAsync(reader, period, ct);
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var delete = new NpgsqlBatchCommand(_sql.DeleteTotals);
+        delete.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        delete.Parameters.Add(new NpgsqlParameter<string>("period", period));
+        batch.BatchCommands.Add(delete);
+        foreach (var department in totals)
+        {
+            var insert = new NpgsqlBatchCommand(_sql.InsertTotals);
+            insert.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+            insert.Parameters.Add(new NpgsqlParameter<string>("period", period));
+            insert.Parameters.Add(new NpgsqlParameter<string>("department", department.DepartmentId));
+            insert.Parameters.Add(new NpgsqlParameter<int>("members", department.Members));
+            insert.Parameters.Add(new NpgsqlParameter<int>("skipped", department.Skipped));
+            insert.Parameters.Add(new NpgsqlParameter<decimal>("composite_sum", department.CompositeSum));
+            insert.Parameters.Add(new NpgsqlParameter<int>("composite_count", department.CompositeCount));
+            insert.Parameters.Add(new NpgsqlParameter<string>("indicators", ArchiveTotalsRows.FormatIndicators(department.Indicators)));
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void BindRange(NpgsqlCommand command, string tenantId, ArchiveQuery query)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<string>("from", query.FromPeriod));
+        command.Parameters.Add(new NpgsqlParameter<string>("to", query.ToPeriod));
+    }
+
+    private static async Task<List<string>> ReadPeriodsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
     }
 
     private static async Task<IReadOnlyList<string>> CyclePeriodsAsync(NpgsqlCommand command, string tenantId, List<string> periods, CancellationToken ct)

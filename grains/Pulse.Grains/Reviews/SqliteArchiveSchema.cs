@@ -20,5 +20,16 @@ internal static class SqliteArchiveSchema
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS review_archive_by_department ON review_archive (tenant, department, period);
         CREATE INDEX IF NOT EXISTS review_archive_by_employee ON review_archive (tenant, employee, period);
+        CREATE TABLE IF NOT EXISTS review_archive_totals (
+            tenant          TEXT NOT NULL,
+            period          TEXT NOT NULL,
+            department      TEXT NOT NULL,
+            members         INTEGER NOT NULL,
+            skipped         INTEGER NOT NULL,
+            composite_sum   TEXT NOT NULL,
+            composite_count INTEGER NOT NULL,
+            indicators      TEXT NOT NULL,
+            PRIMARY KEY (tenant, period, department)
+        ) WITHOUT ROWID;
         """;
 }

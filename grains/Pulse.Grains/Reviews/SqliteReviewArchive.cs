@@ -8,7 +8,7 @@ namespace Pulse.Reviews;
 public sealed class SqliteReviewArchive(string path, TimeProvider clock) : IReviewArchive, IAsyncDisposable
 {
     private readonly SqliteStore _store = new(path, SqliteArchiveSchema.Create);
-    private readonly ArchiveSql _sql = new("review_archive");
+    private readonly ArchiveSql _sql = new("review_archive", "review_archive_totals");
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
 
@@ -29,6 +29,8 @@ public sealed class SqliteReviewArchive(string path, TimeProvider clock) : IRevi
                 Bind(command, tenantId, period, result with { Source = ArchivedResult.FromCycle }, writtenAt);
                 await command.ExecuteNonQueryAsync(ct);
             }
+
+            await WriteTotalsAsync(command, tenantId, period, ct);
         }, cancellationToken);
     }
 
@@ -63,6 +65,11 @@ public sealed class SqliteReviewArchive(string path, TimeProvider clock) : IRevi
                         throw new ArchiveConflictException([row.Period]);
                     }
                 }
+
+                foreach (var period in periods)
+                {
+                    await WriteTotalsAsync(command, tenantId, period, ct);
+                }
             }, cancellationToken);
         }
         catch (ArchiveConflictException conflict)
@@ -95,6 +102,101 @@ public sealed class SqliteReviewArchive(string path, TimeProvider clock) : IRevi
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await ArchiveRows.ReadAllAsync(reader, limit, ct);
         }, cancellationToken);
+
+    public async Task<IReadOnlyList<DepartmentMonthTotals>> TotalsAsync(string tenantId, ArchiveQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.EmployeeId is not null) throw new ArgumentException("Totals are per department, not per employee.", nameof(query));
+        var missing = await _store.ReadAsync(async (command, ct) =>
+        {
+            command.CommandText = _sql.MonthsWithoutTotals;
+            BindRange(command, tenantId, query);
+            return await ReadPeriodsAsync(command, ct);
+        }, cancellationToken);
+        await WriteMissingTotalsAsync(tenantId, missing, cancellationToken);
+
+        var (totals, damaged) = await ReadTotalsAsync(tenantId, query, cancellationToken);
+        if (damaged.Count == 0) return totals;
+        await WriteMissingTotalsAsync(tenantId, damaged, cancellationToken);
+        return (await ReadTotalsAsync(tenantId, query, cancellationToken)).Totals;
+    }
+
+    private Task<(List<DepartmentMonthTotals> Totals, SortedSet<string> Damaged)> ReadTotalsAsync(string tenantId, ArchiveQuery query, CancellationToken cancellationToken) =>
+        _store.ReadAsync(async (command, ct) =>
+        {
+            command.CommandText = _sql.ReadTotals(query);
+            BindRange(command, tenantId, query);
+            var i = 0;
+            foreach (var department in query.DepartmentIds ?? [])
+            {
+                command.Parameters.AddWithValue($"@d{i++}", department);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await ArchiveTotalsRows.ReadAllAsync(reader, ct);
+        }, cancellationToken);
+
+    // Computing a month's totals again from its rows is idempotent, so two silos filling the same month both write the same.
+    private async Task WriteMissingTotalsAsync(string tenantId, IReadOnlyCollection<string> periods, CancellationToken cancellationToken)
+    {
+        if (periods.Count == 0) return;
+        await _store.WriteAsync(async (command, ct) =>
+        {
+            foreach (var period in periods)
+            {
+                await WriteTotalsAsync(command, tenantId, period, ct);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Replaces the month's totals with sums of its rows as they are inside the running transaction.</summary>
+    private async Task WriteTotalsAsync(SqliteCommand command, string tenantId, string period, CancellationToken ct)
+    {
+        command.Parameters.Clear();
+        command.CommandText = _sql.MonthRows;
+        command.Parameters.AddWithValue("@tenant", tenantId);
+        command.Parameters.AddWithValue("@period", period);
+        List<DepartmentMonthTotals> totals;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            totals = await ArchiveTotalsRows.FromRowsAsync(reader, period, ct);
+        }
+
+        command.CommandText = _sql.DeleteTotals;
+        await command.ExecuteNonQueryAsync(ct);
+        command.CommandText = _sql.InsertTotals;
+        foreach (var department in totals)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("@tenant", tenantId);
+            command.Parameters.AddWithValue("@period", period);
+            command.Parameters.AddWithValue("@department", department.DepartmentId);
+            command.Parameters.AddWithValue("@members", department.Members);
+            command.Parameters.AddWithValue("@skipped", department.Skipped);
+            command.Parameters.AddWithValue("@composite_sum", Text(department.CompositeSum));
+            command.Parameters.AddWithValue("@composite_count", department.CompositeCount);
+            command.Parameters.AddWithValue("@indicators", ArchiveTotalsRows.FormatIndicators(department.Indicators));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void BindRange(SqliteCommand command, string tenantId, ArchiveQuery query)
+    {
+        command.Parameters.AddWithValue("@tenant", tenantId);
+        command.Parameters.AddWithValue("@from", query.FromPeriod);
+        command.Parameters.AddWithValue("@to", query.ToPeriod);
+    }
+
+    private static async Task<List<string>> ReadPeriodsAsync(SqliteCommand command, CancellationToken ct)
+    {
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
 
     private async Task<IReadOnlyList<string>> CyclePeriodsAsync(SqliteCommand command, string tenantId, List<string> periods, CancellationToken ct)
     {

@@ -23,6 +23,14 @@ public sealed class PostgresReviewArchiveTests(PostgresServer server) : ReviewAr
         Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
     }
 
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql.Replace("{rows}", $"{_schema}.review_archive", StringComparison.Ordinal).Replace("{totals}", $"{_schema}.review_archive_totals", StringComparison.Ordinal), connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
     [Fact]
     public async Task An_import_and_a_cycle_of_the_same_month_racing_never_mix()
     {
@@ -37,5 +45,8 @@ public sealed class PostgresReviewArchiveTests(PostgresServer server) : ReviewAr
         // Either the import went first and the cycle replaced the month, or the cycle went first and the import was refused.
         Assert.All(rows, r => Assert.Equal("cycle", r.Result.Source));
         Assert.Equal(50, rows.Count);
+        // The month's totals were written with whichever write came last: the cycle's 50 rows.
+        var totals = await Store.TotalsAsync("t1", ArchiveQuery.Month("2024-08"), Ct);
+        Assert.Equal([("biz", 50, 3500m)], totals.Select(t => (t.DepartmentId, t.Members, t.CompositeSum)));
     }
 }

@@ -138,4 +138,94 @@ public abstract class ReviewArchiveContractTests : StoreContractTests<IReviewArc
         Assert.Equal(["e1", "e3"], read.Rows.Select(r => r.Result.EmployeeId));
         Assert.Equal(1, read.Skipped);
     }
+
+    /// <summary>Runs a statement the stores' own code never would (<c>{rows}</c> and <c>{totals}</c> name the tables), as a hand edit might.</summary>
+    protected abstract Task ExecuteAsync(string sql);
+
+    private static ArchivedResult Scored(string employee, string department, decimal? composite, Dictionary<string, decimal> values, Dictionary<string, decimal> scores, string source = "cycle") =>
+        new(employee, department, composite, "B", values, scores, source);
+
+    private static Dictionary<string, decimal> Map(params (string Id, decimal Number)[] items) => items.ToDictionary(i => i.Id, i => i.Number);
+
+    /// <summary>
+    /// A known archive: biz with its sub-department biz-north, and ops beside them. 2024-01 approved, then approved
+    /// again with other results; 2024-02 imported twice (the second import replaces one row and adds one); 2024-03 with a
+    /// composite and a score out of bounds; 2024-04 with a row damaged afterwards; 2024-05 in ops only.
+    /// </summary>
+    private async Task WriteKnownArchiveAsync()
+    {
+        await Store.SaveCycleAsync("t1", "2024-01",
+        [
+            Scored("e1", "biz", 80m, Map(("a", 1.5m)), Map(("a", 75m))),
+            Scored("e2", "biz-north", 60m, Map(("a", 2.25m), ("b", 3m)), Map(("a", 50m))),
+            Scored("e3", "ops", 40m, Map(("a", 9m)), Map(("a", 10m))),
+        ], Ct);
+        await Store.SaveCycleAsync("t1", "2024-01",
+        [
+            Scored("e1", "biz", 90m, Map(("a", 1.75m)), Map(("a", 80m))),
+            Scored("e2", "biz-north", 70.5m, Map(("a", 2.5m), ("b", 4m)), Map(("a", 55.5m), ("b", 12m))),
+            Scored("e4", "biz", null, [], Map(("b", 10m))),
+            Scored("e3", "ops", 45m, Map(("a", 8m)), Map(("a", 12m))),
+        ], Ct);
+        await Store.ImportAsync("t1", [new("2024-02", Scored("e1", "biz", 70m, Map(("a", 1m)), Map(("a", 70m)))), new("2024-02", Scored("e2", "biz-north", 65.25m, Map(("a", 2m)), Map(("a", 60m))))], Ct);
+        await Store.ImportAsync("t1", [new("2024-02", Scored("e2", "biz-north", 66m, Map(("a", 3m)), Map(("a", 61m)))), new("2024-02", Scored("e5", "biz", 50m, Map(("c", 0.125m)), []))], Ct);
+        await Store.SaveCycleAsync("t1", "2024-03",
+        [
+            Scored("e1", "biz", 250m, Map(("a", 1m)), Map(("a", 70m))),
+            Scored("e2", "biz-north", 88m, Map(("a", 4m)), Map(("a", 90m))),
+            Scored("e5", "biz", 77m, Map(("a", 4m)), Map(("a", 300m))),
+            Scored("e3", "ops", 30m, [], []),
+        ], Ct);
+        await Store.SaveCycleAsync("t1", "2024-04",
+        [
+            Scored("e1", "biz", 70m, Map(("a", 1m)), Map(("a", 70m))),
+            Scored("e2", "biz-north", 72m, Map(("a", 2m)), Map(("a", 72m))),
+            Scored("e6", "biz", 64m, Map(("a", 3m)), Map(("a", 64m))),
+        ], Ct);
+        await Store.SaveCycleAsync("t1", "2024-05", [Scored("e3", "ops", 30m, [], [])], Ct);
+        // A hand edit damages a row; its month's totals are removed, as whoever edits rows by hand must do.
+        await CorruptAsync("t1", "2024-04", "e2", "{not json");
+        await ExecuteAsync("DELETE FROM {totals} WHERE tenant = 't1' AND period = '2024-04'");
+    }
+
+    private async Task AssertTotalsMatchRowsAsync(IReadOnlyCollection<string>? departments)
+    {
+        var query = new ArchiveQuery("2023-12", "2024-06", departments);
+        var (expected, expectedSkipped) = TrendFromRows.Of(await Store.ReadAsync("t1", query, 1000, Ct));
+
+        var (months, skipped) = TrendMonths.Of(await Open().TotalsAsync("t1", query, Ct), "", new Dictionary<string, Pulse.Templates.LocalizedText>());
+
+        Assert.Equal(expected.Select(m => (m.Period, m.Members, m.AverageComposite)), months.Select(m => (m.Period, m.Members, m.AverageComposite)));
+        Assert.All(expected.Zip(months), pair => Assert.Equal(pair.First.Indicators, pair.Second.Indicators));
+        Assert.Equal(expectedSkipped, skipped);
+    }
+
+    [Fact]
+    public async Task The_trend_from_month_totals_equals_the_trend_from_every_row()
+    {
+        await WriteKnownArchiveAsync();
+
+        await AssertTotalsMatchRowsAsync(["biz", "biz-north"]);
+        await AssertTotalsMatchRowsAsync(["biz-north"]);
+        await AssertTotalsMatchRowsAsync(null);
+
+        // Worked by hand for biz and below: the re-approval counts, not the first approval; e4 has no composite.
+        var (months, skipped) = TrendMonths.Of(await Store.TotalsAsync("t1", new ArchiveQuery("2024-01", "2024-06", ["biz", "biz-north"]), Ct), "", new Dictionary<string, Pulse.Templates.LocalizedText>());
+        Assert.Equal([("2024-01", 3, 80.25m), ("2024-02", 3, 62m), ("2024-03", 1, 88m), ("2024-04", 2, 67m)], months.Select(m => (m.Period, m.Members, m.AverageComposite!.Value)));
+        Assert.Equal([("a", 2.13m, 67.75m, 2), ("b", 4m, 11m, 2)], months[0].Indicators.Select(i => (i.IndicatorId, i.AverageValue!.Value, i.AverageScore!.Value, i.Members)));
+        Assert.Equal(3, skipped); // 2024-03: a composite of 250 and a score of 300; 2024-04: the damaged row
+    }
+
+    [Fact]
+    public async Task Months_whose_totals_are_missing_or_damaged_are_computed_again_from_their_rows()
+    {
+        await WriteKnownArchiveAsync();
+        // An archive written before the totals existed, and a totals row damaged by hand.
+        await ExecuteAsync("DELETE FROM {totals} WHERE tenant = 't1' AND period <> '2024-02'");
+        await ExecuteAsync("UPDATE {totals} SET indicators = '{broken' WHERE tenant = 't1' AND period = '2024-02' AND department = 'biz'");
+
+        await AssertTotalsMatchRowsAsync(["biz", "biz-north"]);
+        await AssertTotalsMatchRowsAsync(null);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.TotalsAsync("t1", new ArchiveQuery("2024-01", "2024-02", EmployeeId: "e1"), Ct));
+    }
 }

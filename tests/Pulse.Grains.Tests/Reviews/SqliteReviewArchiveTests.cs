@@ -25,6 +25,15 @@ public sealed class SqliteReviewArchiveTests : ReviewArchiveContractTests
         Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
     }
 
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Replace("{rows}", "review_archive", StringComparison.Ordinal).Replace("{totals}", "review_archive_totals", StringComparison.Ordinal);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

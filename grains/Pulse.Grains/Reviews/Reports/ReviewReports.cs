@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Pulse.Organisation;
 using Pulse.Performance;
 using Pulse.Scoring;
@@ -9,10 +8,10 @@ using Pulse.Templates;
 namespace Pulse.Reviews;
 
 /// <summary>
-/// The reports HR and managers decide from, read from the results archive (one indexed query per report, no grain
-/// call per row) and, for the open month, from the live performance. Each answer is checked against the caller first.
-/// A row that cannot be read, or holds a composite or score outside 0–200, is left out and counted: one bad row
-/// never breaks a report.
+/// The reports HR and managers decide from, read from the results archive (one indexed query per report, the trend
+/// from the archive's month totals rather than its rows; no grain call per row) and, for the open month, from the live
+/// performance. Each answer is checked against the caller first. A row that cannot be read, or holds a composite or
+/// score outside 0–200, is left out and counted: one bad row never breaks a report.
 /// </summary>
 public sealed class ReviewReports(IReviewArchive archive, PerformanceReader performance, TimeProvider clock)
 {
@@ -22,7 +21,7 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
     /// <summary>Rows one report reads at most: 36 months of a 5,000-person company.</summary>
     public const int MaxRows = 200_000;
 
-    public const decimal MaxComposite = 200m;
+    public const decimal MaxComposite = ArchiveBounds.MaxComposite;
 
     private const int HistoryMonths = 6;
 
@@ -34,12 +33,10 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
         if (context.Rules.FindDepartment(departmentId) is null) return Answers.NotFound<TrendReport>($"Department '{departmentId}' does not exist.");
 
         var departments = SelfAndBelow(context.Rules, departmentId);
-        var read = await archive.ReadAsync(context.TenantId, new ArchiveQuery(from!, to!, departments), MaxRows, cancellationToken);
-        var (rows, skipped) = Sane(read);
+        var totals = await archive.TotalsAsync(context.TenantId, new ArchiveQuery(from!, to!, departments), cancellationToken);
         var open = OpenPeriod(context);
         var names = IndicatorNames(context.Rules);
-        var months = rows.Where(r => r.Period != open).GroupBy(r => r.Period, StringComparer.Ordinal)
-            .Select(g => Month(g.Key, [.. g.Select(r => r.Result)], names)).ToList();
+        var (months, skipped) = TrendMonths.Of(totals, open, names);
         if (string.CompareOrdinal(from, open) <= 0 && string.CompareOrdinal(open, to) <= 0)
         {
             var live = await performance.GetDepartmentAsync(context, departmentId, null);
@@ -131,11 +128,9 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
     /// <summary>Rows whose numbers are within bounds; the others are counted with those the store could not read.</summary>
     private static (List<ArchivedMonthResult> Rows, int Skipped) Sane(ArchiveRead read)
     {
-        var rows = read.Rows.Where(r => Within(r.Result.Composite) && r.Result.IndicatorScores.Values.All(s => Within(s))).ToList();
+        var rows = read.Rows.Where(r => ArchiveBounds.IsSane(r.Result)).ToList();
         return (rows, read.Skipped + read.Rows.Count - rows.Count);
     }
-
-    private static bool Within(decimal? value) => value is null or (>= 0m and <= MaxComposite);
 
     private static Dictionary<string, LocalizedText> IndicatorNames(CompiledRules rules)
     {
@@ -148,36 +143,6 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
         return names;
     }
 
-    /// <summary>One pass over the month's results: per indicator the values and scores summed and counted.</summary>
-    private static TrendMonth Month(string period, IReadOnlyList<ArchivedResult> results, Dictionary<string, LocalizedText> names)
-    {
-        var composites = results.Where(r => r.Composite is not null).Select(r => r.Composite!.Value).ToList();
-        var values = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
-        var scores = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
-        foreach (var result in results)
-        {
-            Add(values, result.IndicatorValues);
-            Add(scores, result.IndicatorScores);
-        }
-
-        var indicators = values.Keys.Union(scores.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id =>
-        {
-            var value = values.GetValueOrDefault(id);
-            var score = scores.GetValueOrDefault(id);
-            return new IndicatorAverage(id, names.GetValueOrDefault(id), Average(value.Sum, value.Count), Average(score.Sum, score.Count), Math.Max(value.Count, score.Count));
-        }).ToList();
-        return new TrendMonth(period, false, results.Count, Average(composites), indicators);
-    }
-
-    private static void Add(Dictionary<string, (decimal Sum, int Count)> totals, IReadOnlyDictionary<string, decimal> numbers)
-    {
-        foreach (var (id, number) in numbers)
-        {
-            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, id, out _);
-            total = (total.Sum + number, total.Count + 1);
-        }
-    }
-
     private static TrendMonth LiveMonth(string period, DepartmentPerformance live, Dictionary<string, LocalizedText> names) =>
         new(period, true, live.Reporting, live.AverageComposite,
             [.. live.IndicatorAverages.OrderBy(kv => kv.Key, StringComparer.Ordinal)
@@ -185,7 +150,7 @@ public sealed class ReviewReports(IReviewArchive archive, PerformanceReader perf
 
     internal static decimal? Average(IReadOnlyCollection<decimal> values) => Average(values.Sum(), values.Count);
 
-    private static decimal? Average(decimal sum, int count) =>
+    internal static decimal? Average(decimal sum, int count) =>
         count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
 
     private async Task<List<RankedResult>> LiveCompositesAsync(CallerContext context, string? departmentId)
