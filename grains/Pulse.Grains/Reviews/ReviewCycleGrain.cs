@@ -227,11 +227,10 @@ public sealed class ReviewCycleGrain(
         Record(CycleStatus.Open, now, System, null);
         await state.WriteStateAsync();
 
-        string[] managers = [.. State.Participants.Where(p => p.Value.RatedIndicators.Length > 0)
-            .SelectMany(p => ManagersOf(rules, p.Key, p.Value.DepartmentId)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        MissingRating[] toRate = [.. Missing(rules, null)];
         await audit.RecordAsync(tenantId, System, "cycle.open", CyclePeriod, null,
-            new { Period = CyclePeriod, Participants = State.Participants.Count, ManagersToRate = managers, State.MonthEndsAt, State.FreezesAt });
-        await notifier.CycleOpenedAsync(tenantId, CyclePeriod, [.. Missing(rules, null)], State.FreezesAt);
+            new { Period = CyclePeriod, Participants = State.Participants.Count, ManagersToRate = Raters(toRate), RatedByHr = toRate.Count(m => m.RatedByHr), State.MonthEndsAt, State.FreezesAt });
+        await notifier.CycleOpenedAsync(tenantId, CyclePeriod, toRate, State.FreezesAt);
     }
 
     private async Task StartReviewsAsync()
@@ -246,10 +245,10 @@ public sealed class ReviewCycleGrain(
         var rules = await rulesProvider.GetAsync(TenantId);
         var missing = Missing(rules, null).ToArray();
         State.RemindedAt = now;
-        State.RemindedManagers = missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Count();
+        State.RemindedManagers = Raters(missing).Length;
         await state.WriteStateAsync();
         await audit.RecordAsync(TenantId, System, "cycle.remind", CyclePeriod, null,
-            new { Period = CyclePeriod, Missing = missing.Length, Managers = missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), State.FreezesAt });
+            new { Period = CyclePeriod, Missing = missing.Length, Managers = Raters(missing), RatedByHr = missing.Count(m => m.RatedByHr), State.FreezesAt });
         if (missing.Length > 0) await notifier.RatingsDueAsync(TenantId, CyclePeriod, missing, State.FreezesAt);
     }
 
@@ -379,13 +378,17 @@ public sealed class ReviewCycleGrain(
         State.Participants
             .Where(p => !p.Value.Rated && (departments is null || departments.Contains(p.Value.DepartmentId)))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new MissingRating(p.Key, p.Value.Name, p.Value.DepartmentId, rules is null ? [] : ManagersOf(rules, p.Key, p.Value.DepartmentId)));
+            .Select(p => MissingFor(rules, p.Key, p.Value));
 
-    /// <summary>The managers of the nearest department up the chain that has managers other than the person themself.</summary>
-    private static string[] ManagersOf(CompiledRules rules, string employeeId, string departmentId) =>
-        rules.SelfAndAncestors(departmentId)
-            .Select(d => (d.ManagerIds ?? []).Where(m => m != employeeId).ToArray())
-            .FirstOrDefault(m => m.Length > 0) ?? [];
+    /// <summary>Who must rate the person (<see cref="CompiledRules.RatersOf"/>): their managers, or HR when nobody is above them.</summary>
+    private static MissingRating MissingFor(CompiledRules? rules, string employeeId, CycleParticipant participant)
+    {
+        var managers = rules is null ? [] : rules.RatersOf(employeeId, participant.DepartmentId);
+        return new MissingRating(employeeId, participant.Name, participant.DepartmentId, managers, rules is not null && managers.Length == 0);
+    }
+
+    private static string[] Raters(IEnumerable<MissingRating> missing) =>
+        [.. missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static string TopDepartment(CompiledRules rules, string departmentId) =>
         rules.SelfAndAncestors(departmentId).LastOrDefault()?.Id ?? departmentId;

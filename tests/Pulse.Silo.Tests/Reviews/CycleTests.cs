@@ -61,8 +61,14 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(shanghaiMidnight.AddSeconds(1), cycle["openedAt"]!.GetValue<DateTimeOffset>());
         Assert.Single(cycle["transitions"]!.AsArray());
         Assert.Equal(10, cycle["missingRatings"]!.AsArray().Count);
+        // 总部 has no manager: the cycle names HR as the rater of the three department heads, and their managers elsewhere.
+        var byHr = cycle["missingRatings"]!.AsArray().Where(m => m!["ratedByHr"]!.GetValue<bool>()).ToArray();
+        Assert.Equal(["B001", "O001", "T001"], byHr.Select(m => m!["employeeId"]!.GetValue<string>()));
+        Assert.All(byHr, m => Assert.Empty(m!["managerIds"]!.AsArray()));
+        Assert.Equal(["B001"], cycle["missingRatings"]!.AsArray().Single(m => m!["employeeId"]!.GetValue<string>() == "B002")!["managerIds"]!.AsArray().Select(x => x!.GetValue<string>()));
         var opened = await CycleClock.AuditAsync(hr, "cycle.open");
-        Assert.Single(opened, e => e!["entry"]!["target"]!.GetValue<string>() == month);
+        var open = Assert.Single(opened, e => e!["entry"]!["target"]!.GetValue<string>() == month);
+        Assert.Equal(3, JsonNode.Parse(open!["entry"]!["after"]!.GetValue<string>())!["ratedByHr"]!.GetValue<int>());
 
         // New York is still in January.
         await Expect.StatusAsync(await (await HrAsync(newYork)).GetAsync($"/api/v1/cycles/{month}", Cancel), 404);

@@ -9,6 +9,8 @@ export interface MissingRating {
   name: string;
   departmentId: string;
   managerIds: string[];
+  /** Nobody in the organisation is above them (managerIds is empty): HR rates them. */
+  ratedByHr: boolean;
 }
 
 export interface CycleTransition {

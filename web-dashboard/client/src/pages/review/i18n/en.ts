@@ -30,6 +30,8 @@ export const en: Record<ReviewKey, string> = {
   "col.rank": "Rank",
   "col.name": "Name",
   "col.department": "Department",
+  "col.rater": "Rated by",
+  "rater.hr": "HR",
   "col.composite": "Composite",
   "col.band": "Band grade",
   "col.suggested": "Suggested",

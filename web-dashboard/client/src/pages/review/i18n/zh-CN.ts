@@ -30,6 +30,8 @@ export const zhCN = {
   "col.rank": "排名",
   "col.name": "姓名",
   "col.department": "部门",
+  "col.rater": "评分人",
+  "rater.hr": "人力资源",
   "col.composite": "综合得分",
   "col.band": "区间等级",
   "col.suggested": "建议等级",
