@@ -295,7 +295,7 @@ public sealed class ReviewCycleGrain(
         var candidates = State.Participants.Select(p =>
         {
             var review = reviews.GetValueOrDefault(p.Key);
-            return new CalibrationCandidate(p.Key, TopDepartment(rules, p.Value.DepartmentId), review?.Composite, QuantitativeScore.Of(review?.Frozen, p.Value.RatedIndicators));
+            return new CalibrationCandidate(p.Key, rules.TopLevelDepartmentOf(p.Value.DepartmentId), review?.Composite, QuantitativeScore.Of(review?.Frozen, p.Value.RatedIndicators));
         }).ToArray();
         var rows = GradeCalibrator.Calibrate(policy, candidates).Select(c =>
         {
@@ -389,9 +389,6 @@ public sealed class ReviewCycleGrain(
 
     private static string[] Raters(IEnumerable<MissingRating> missing) =>
         [.. missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    private static string TopDepartment(CompiledRules rules, string departmentId) =>
-        rules.SelfAndAncestors(departmentId).LastOrDefault()?.Id ?? departmentId;
 
     private static Dictionary<string, int> Counts(ReviewPolicy policy, CalibrationRow[] rows)
     {

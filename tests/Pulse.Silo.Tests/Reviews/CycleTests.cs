@@ -210,6 +210,43 @@ public sealed class CycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quotas_per_department_count_each_top_level_department_and_differ_from_quotas_per_tenant()
+    {
+        // Templates of the rated indicator alone, so each composite is the rating's score (5 → 100, 4 → 80, 3 → 60).
+        var seed = DemoCompany.Document(10);
+        var tenant = await TenantClient.CreateAsync(_silo.App, seed with
+        {
+            Templates = [.. seed.Templates!.Select(t => t with { Sections = [t.Sections.Single(s => s.Id == "behavioural") with { Weight = 100 }] })],
+        });
+        const string month = "2031-06";
+        _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var ratings = new Dictionary<string, decimal>
+        {
+            ["B001"] = 5, ["B002"] = 5, ["B003"] = 5, ["B004"] = 4, ["B005"] = 3, ["O001"] = 5, ["O002"] = 4, ["O003"] = 3, ["T001"] = 4, ["T002"] = 3,
+        };
+        foreach (var (id, rating) in ratings)
+        {
+            var answer = await Review(tenant, month, id).RateAsync("hr", [new RatingInput(id.StartsWith('T') ? "teamwork" : "attitude", rating, "按月评价")]);
+            Assert.Equal(Pulse.Services.AnswerStatus.Ok, answer.Status);
+        }
+        _silo.MoveTo(CycleSchedule.FreezesAt(month, Shanghai, 3).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var hr = await HrAsync(tenant);
+        Assert.Equal("calibrating", (await CycleAsync(hr, month))["status"]!.GetValue<string>());
+
+        // Bands S ≥ 90, A ≥ 80, B ≥ 70, C ≥ 60; S or A at most 20%, D at least 10%. Rank: 100 (B001 B002 B003 O001),
+        // 80 (B004 O002 T001), 60 (B005 O003 T002), ties by id.
+        // Per tenant (10): S or A ≤ 2 → B001 B002 keep S, the other five of S/A move to B; D ≥ 1 → T002.
+        // Per department: 业务部 (5) S or A ≤ 1, D ≥ 1 → B001 S, B002–B004 B, B005 D; 运营部 (3) and 技术部 (2) S or A ≤ 0,
+        // D ≥ 1 → O001 O002 T001 B, O003 T002 D.
+        var perTenant = await SuggestedAsync(hr, month, DistributionScope.Tenant);
+        Assert.Equal("S S B B B B B C C D", Grades(perTenant, "B001 B002 B003 O001 B004 O002 T001 B005 O003 T002"));
+        var perDepartment = await SuggestedAsync(hr, month, DistributionScope.Department);
+        Assert.Equal("S B B B B B B D D D", Grades(perDepartment, "B001 B002 B003 O001 B004 O002 T001 B005 O003 T002"));
+    }
+
+    [Fact]
     public async Task Hr_opens_a_month_no_silo_opened_and_it_catches_up_with_the_clock_once()
     {
         var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
@@ -280,6 +317,17 @@ public sealed class CycleTests : IAsyncLifetime
 
     /// <summary>A fresh sign-in: moving the clock by days outlives the hour a token lasts.</summary>
     private Task<HttpClient> HrAsync(TenantClient tenant) => TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password);
+
+    /// <summary>Sets the seed's quotas (top 20%, bottom 10%) in <paramref name="scope"/> and reads the suggested grades by employee.</summary>
+    private static async Task<Dictionary<string, string>> SuggestedAsync(HttpClient hr, string month, DistributionScope scope)
+    {
+        var policy = ReviewPolicy.Default with { Distribution = new ForcedDistribution(scope, [new GradeQuota("A", MaxPercent: 20m), new GradeQuota("D", MinPercent: 10m)]) };
+        await Expect.StatusAsync(await hr.PutAsJsonAsync("/api/v1/review-policy", policy, TenantClient.Json, Cancel), 200);
+        var calibration = await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}/calibration", Cancel), 200);
+        return calibration["rows"]!.AsArray().ToDictionary(r => r!["employeeId"]!.GetValue<string>(), r => r!["suggestedGrade"]!.GetValue<string>(), StringComparer.Ordinal);
+    }
+
+    private static string Grades(Dictionary<string, string> grades, string ids) => string.Join(' ', ids.Split(' ').Select(id => grades[id]));
 
     private static async Task<JsonNode> CycleAsync(HttpClient hr, string month) => await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
 

@@ -4,7 +4,7 @@ using Pulse.Silo.Demo;
 namespace Pulse.Silo.Tests.Reviews;
 
 /// <summary>
-/// Who rates whom on a small organisation:
+/// Who rates whom, and the group a forced distribution per department counts someone in, on a small organisation:
 /// 总部 (no manager; H001 in it) above 业务部 (B001) with 北区 (B002) below it, and 运营部 (O001).
 /// </summary>
 public sealed class ReviewOrganisationRulesTests
@@ -34,4 +34,13 @@ public sealed class ReviewOrganisationRulesTests
         Assert.Equal(raters, string.Join(",", Rules.RatersOf(employeeId, departmentId)));
         Assert.Equal(raters.Length == 0, Rules.IsRatedByHr(employeeId));
     }
+
+    [Theory]
+    [InlineData("biz-north", "biz")]
+    [InlineData("biz", "biz")]
+    [InlineData("ops", "ops")]
+    [InlineData("hq", "hq")]                    // people directly in the root form their own group with it
+    [InlineData("gone", "gone")]
+    public void A_distribution_per_department_counts_in_the_top_level_department(string departmentId, string group) =>
+        Assert.Equal(group, Rules.TopLevelDepartmentOf(departmentId));
 }
