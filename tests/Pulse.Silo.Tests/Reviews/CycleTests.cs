@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains;
 using Pulse.Organisation;
 using Pulse.Reviews;
@@ -7,6 +8,7 @@ using Pulse.Scoring;
 using Pulse.Security;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Tests.Infrastructure;
+using Pulse.Silo.Tests.Payroll;
 
 namespace Pulse.Silo.Tests.Reviews;
 
@@ -244,6 +246,69 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal("S S B B B B B C C D", Grades(perTenant, "B001 B002 B003 O001 B004 O002 T001 B005 O003 T002"));
         var perDepartment = await SuggestedAsync(hr, month, DistributionScope.Department);
         Assert.Equal("S B B B B B B D D D", Grades(perDepartment, "B001 B002 B003 O001 B004 O002 T001 B005 O003 T002"));
+    }
+
+    [Fact]
+    public async Task An_approval_the_archive_interrupts_is_recorded_and_finished_once_by_the_next_pass()
+    {
+        const string month = "2031-04";
+        const string secret = "interrupted-approval-secret";
+        string[] people = ["B001", "B002", "B003", "B004", "B005", "O001", "O002", "O003", "T001", "T002"];
+        var directory = Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N"));
+        await using var silo = new CycleClock(Period.Start(month, Shanghai).AddDays(-3), directory,
+            new Dictionary<string, string> { ["Pulse:Payroll:AllowInsecureLoopback"] = "true" }, FlakyReviewArchive.Register);
+        await using var receiver = await PayrollReceiver.StartAsync(silo.Clock);
+        var archive = silo.App.Services.GetRequiredService<FlakyReviewArchive>();
+        var tenant = await TenantClient.CreateAsync(silo.App, DemoCompany.Document(10));
+        silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await silo.Opener.PassAsync(Cancel);
+        foreach (var id in people)
+        {
+            var review = silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{id}"));
+            Assert.Equal(Pulse.Services.AnswerStatus.Ok, (await review.RateAsync("hr", [new RatingInput(id.StartsWith('T') ? "teamwork" : "attitude", 4m, "按月评价")])).Status);
+        }
+        silo.MoveTo(CycleSchedule.FreezesAt(month, Shanghai, 3).AddMinutes(1));
+        await silo.Opener.PassAsync(Cancel);
+        var hr = await TenantClient.SignInAsync(silo.App, tenant.TenantId, "hr", TenantClient.Password);
+        await Expect.StatusAsync(await hr.PutAsJsonAsync("/api/v1/payroll-endpoint", new { url = receiver.NewUrl(secret, out var payrollPath), secret }, TenantClient.Json, Cancel), 200);
+
+        // The archive's disk is full for one save: the approval stands, recorded (who, when, revision), and the answer
+        // says it is being finished; nothing claims approved, nothing is audited yet, grades can no longer change.
+        archive.FailNextSave();
+        var interrupted = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
+        Assert.Equal("calibrating", interrupted["status"]!.GetValue<string>());
+        Assert.Equal(("hr", 1), (interrupted["approving"]!["by"]!.GetValue<string>(), interrupted["approving"]!["revision"]!.GetValue<int>()));
+        Assert.Null(interrupted["approvedAt"]);
+        Assert.Equal(0, archive.Saves);
+        Assert.Empty(await CycleClock.AuditAsync(hr, "cycle.approve"));
+        Assert.NotNull((await CycleAsync(hr, month))["approving"]);
+        var refused = await Expect.StatusAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "S", reason = "带教新人" }, TenantClient.Json, Cancel), 409);
+        Assert.Contains("being approved", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The opener's next pass finishes it as recorded: archived once, audited once, by whom and when HR approved.
+        await silo.Opener.PassAsync(Cancel);
+        var finished = await CycleAsync(hr, month);
+        Assert.Equal("archived", finished["status"]!.GetValue<string>());
+        Assert.Null(finished["approving"]);
+        Assert.Equal("hr", finished["approvedBy"]!.GetValue<string>());
+        Assert.Equal(interrupted["approving"]!["at"]!.GetValue<DateTimeOffset>(), finished["approvedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(1, archive.Saves);
+        Assert.Equal(people, (await archive.ReadAsync(tenant.TenantId, ArchiveQuery.Month(month), 100, Cancel)).Rows.Select(r => r.Result.EmployeeId));
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.approve"));
+
+        // HR approving again, and more passes, change nothing.
+        await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 409);
+        await silo.Opener.PassAsync(Cancel);
+        Assert.Equal(1, archive.Saves);
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.approve"));
+        foreach (var id in people)
+        {
+            Assert.True((await silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{id}")).GetAsync())!.Published, id);
+        }
+
+        // Payroll received exactly one line per employee, though the pay was pushed by both passes.
+        await Expect.EventuallyAsync(async () => await CycleAsync(hr, month), c => c["payroll"]!["pushed"]!.GetValue<int>() == people.Length);
+        Assert.Equal(people, receiver.Received(payrollPath).SelectMany(p => p.EmployeeIds).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -51,6 +51,8 @@ export interface CycleView {
   transitions: CycleTransition[];
   payroll: PayrollStatus;
   adjustments: number;
+  /** An approval recorded and still being finished (publish, pay, archive); the next call or opener pass finishes it. */
+  approving?: { by: string; at: string; revision: number } | null;
 }
 
 export interface GradeBand {

@@ -104,6 +104,7 @@ class ReviewView {
       h("h2", {}, t("status"), " ", h("span", { className: "badge", "data-testid": "cycle-status-text" }, t(`status.${cycle.status}`)),
         cycle.revision > 1 ? h("span", { className: "muted" }, ` · ${t("revision", { n: cycle.revision })}`) : null),
       statusSteps(t, cycle.status),
+      cycle.approving ? h("p", { className: "notice", "data-testid": "cycle-approving" }, t("approving", { by: cycle.approving.by, at: time(cycle.approving.at, lang) })) : null,
       h("dl", { className: "rv-dates" }, ...dates.filter(([, at]) => at !== null).flatMap(([key, at]) => [
         h("dt", {}, t(key as "date.openedAt")), h("dd", {}, h("time", { datetime: at ?? "" }, time(at, lang)))])));
 

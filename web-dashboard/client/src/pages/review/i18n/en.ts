@@ -18,6 +18,7 @@ export const en: Record<ReviewKey, string> = {
   "date.approvedAt": "Approved",
   "date.archivedAt": "Archived",
   "revision": "Approval {n}",
+  "approving": "Approved by {by} at {at}: publishing, paying and archiving are being finished.",
   "progress": "Progress",
   "progress.rated": "Rated",
   "progress.selfAssessed": "Self-assessed",

@@ -18,6 +18,7 @@ export const zhCN = {
   "date.approvedAt": "审批",
   "date.archivedAt": "归档",
   "revision": "第 {n} 次审批",
+  "approving": "{by} 已于 {at} 审批:结果发布、薪酬推送与归档正在完成中。",
   "progress": "进度",
   "progress.rated": "已评分",
   "progress.selfAssessed": "已自评",
