@@ -249,7 +249,7 @@ public sealed class CycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_approval_the_archive_interrupts_is_recorded_and_finished_once_by_the_next_pass()
+    public async Task An_approval_the_archive_interrupts_is_recorded_and_finished_once_by_a_later_pass_or_call()
     {
         const string month = "2031-04";
         const string secret = "interrupted-approval-secret";
@@ -285,9 +285,15 @@ public sealed class CycleTests : IAsyncLifetime
         var refused = await Expect.StatusAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "S", reason = "带教新人" }, TenantClient.Json, Cancel), 409);
         Assert.Contains("being approved", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // The opener's next pass finishes it as recorded: archived once, audited once, by whom and when HR approved.
+        // The opener's next pass meets the full disk again: still being approved, nothing written, nothing audited.
+        archive.FailNextSave();
         await silo.Opener.PassAsync(Cancel);
-        var finished = await CycleAsync(hr, month);
+        Assert.NotNull((await CycleAsync(hr, month))["approving"]);
+        Assert.Equal(0, archive.Saves);
+        Assert.Empty(await CycleClock.AuditAsync(hr, "cycle.approve"));
+
+        // HR approving again (or the next pass) finishes it as recorded: archived once, audited once, by whom and when HR approved.
+        var finished = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
         Assert.Equal("archived", finished["status"]!.GetValue<string>());
         Assert.Null(finished["approving"]);
         Assert.Equal("hr", finished["approvedBy"]!.GetValue<string>());
@@ -296,7 +302,7 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(people, (await archive.ReadAsync(tenant.TenantId, ArchiveQuery.Month(month), 100, Cancel)).Rows.Select(r => r.Result.EmployeeId));
         Assert.Single(await CycleClock.AuditAsync(hr, "cycle.approve"));
 
-        // HR approving again, and more passes, change nothing.
+        // Approving again, and more passes, change nothing.
         await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 409);
         await silo.Opener.PassAsync(Cancel);
         Assert.Equal(1, archive.Saves);
