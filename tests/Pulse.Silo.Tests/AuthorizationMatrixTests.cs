@@ -58,7 +58,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["POST /api/v1/employees/{employeeId}/feedback"] = TeamReaders,
         ["POST /api/v1/employees/{employeeId}/feedback/{feedbackId:long}/reply"] = [], // only the employee themself, not among the callers
         ["GET /api/v1/cycles/{period}/employees/{employeeId}"] = TeamReaders,
-        ["PUT /api/v1/cycles/{period}/employees/{employeeId}/ratings"] = [Who.Manager], // a manager rates; HR calibrates rather than rates
+        ["PUT /api/v1/cycles/{period}/employees/{employeeId}/ratings"] = [Who.Manager], // a manager rates B002; HR only rates those nobody is above (RatingsApiTests)
         ["PUT /api/v1/cycles/{period}/employees/{employeeId}/self-assessment"] = [], // only the employee themself, not among the callers
         ["POST /api/v1/cycles/{period}/employees/{employeeId}/response"] = [], // only the employee themself, not among the callers
         ["GET /api/v1/cycles/{period}/objections"] = HrOnly,
@@ -87,6 +87,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["GET /api/v1/cycles/{period}/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
         ["GET /api/v1/cycles/{period}/calibration"] = HrOnly,
         ["PUT /api/v1/cycles/{period}/grades/{employeeId}"] = HrOnly,
+        ["POST /api/v1/cycles/{period}/open"] = HrOnly,
         ["POST /api/v1/cycles/{period}/approve"] = HrOnly,
         ["POST /api/v1/cycles/{period}/reopen"] = HrOnly,
         ["POST /api/v1/cycles/{period}/open"] = HrOnly,

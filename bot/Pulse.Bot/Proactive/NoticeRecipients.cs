@@ -11,8 +11,8 @@ namespace Pulse.Bot.Proactive;
 /// <summary>
 /// Who receives a notice, each only if the access policy lets them now: an alert goes to the users linked to the
 /// employee and to each manager of the alert's departments who may read that employee; a review notice for a manager
-/// or an employee goes to the users linked to them who may read that employee (themself); an objection goes to the
-/// users who run the review (HR). The tenant's directory is cached in this process, keyed by the rules' version and
+/// or an employee goes to the users linked to them who may read that employee (themself); an objection, and the
+/// notice of ratings HR give (<see cref="ReviewNotice.Hr"/>), go to the users who run the review (HR). The tenant's directory is cached in this process, keyed by the rules' version and
 /// kept briefly (<see cref="AlertRelayOptions.DirectoryCacheFor"/>), bounded in tenants.
 /// </summary>
 public sealed class NoticeRecipients(IGrainFactory grains, IOptions<AlertRelayOptions> options) : IDisposable
@@ -26,7 +26,8 @@ public sealed class NoticeRecipients(IGrainFactory grains, IOptions<AlertRelayOp
         var (candidates, permission, resource) = notice switch
         {
             LiveAlert alert => (directory.Candidates(alert.Alert.EmployeeId, alert.DepartmentIds), Permission.EmployeePerformanceRead, alert.Alert.EmployeeId),
-            ReviewNotice { Kind: ReviewNoticeKind.ObjectionRaised } objection => (directory.Everyone, Permission.ReviewManage, (string?)null),
+            ReviewNotice { Kind: ReviewNoticeKind.ObjectionRaised } => (directory.Everyone, Permission.ReviewManage, (string?)null),
+            ReviewNotice { Kind: ReviewNoticeKind.CycleOpened or ReviewNoticeKind.RatingsDue, EmployeeId: ReviewNotice.Hr } => (directory.Everyone, Permission.ReviewManage, null),
             ReviewNotice review => (directory.Candidates(review.EmployeeId, []), Permission.EmployeePerformanceRead, review.EmployeeId),
             _ => throw new ArgumentException($"Unknown notice {notice.GetType().Name}.", nameof(notice)),
         };

@@ -43,7 +43,10 @@ public interface IReviewCycleGrain : IGrainWithStringKey
     [Alias("override-grade")]
     Task<CalibrationRow?> OverrideGradeAsync(string employeeId, GradeOverride? grade);
 
-    /// <summary>Approves (by an account name): locks, publishes each review with its grade and pay, then archives.</summary>
+    /// <summary>
+    /// Approves (by an account name): records the approval, then publishes each review with its grade and pay, pushes
+    /// the pay, archives. An approval interrupted part-way is finished, as recorded, by the next call (or <see cref="AdvanceAsync"/>).
+    /// </summary>
     [Alias("approve")]
     Task<CycleView> ApproveAsync(string by);
 

@@ -4,7 +4,8 @@ namespace Pulse.Reviews;
 /// A cycle's state and progress (<c>GET /api/v1/cycles/{yyyy-MM}</c>). Times are instants; the month's bounds are in the
 /// tenant's time zone. <see cref="Revision"/> counts approvals (a reopening starts the next). <see cref="MissingRatings"/>
 /// lists at most 200 of <see cref="Participants"/> − <see cref="Rated"/> people still waiting for ratings.
-/// <see cref="Adjustments"/> counts participants with events after the freeze.
+/// <see cref="Adjustments"/> counts participants with events after the freeze. <see cref="Approving"/> is set while an
+/// approval is recorded but not yet finished (the status is still calibrating; the next call or opener pass finishes it).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pulse.review.cycle")]
 public sealed record CycleView(
@@ -26,4 +27,5 @@ public sealed record CycleView(
     [property: Id(15)] MissingRating[] MissingRatings,
     [property: Id(16)] CycleTransition[] Transitions,
     [property: Id(17)] PayrollStatus Payroll,
-    [property: Id(18)] int Adjustments);
+    [property: Id(18)] int Adjustments,
+    [property: Id(19)] CycleApproval? Approving = null);

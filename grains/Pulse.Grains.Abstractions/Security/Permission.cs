@@ -32,7 +32,10 @@ public enum Permission
     /// <summary>The tenant's outbound webhook targets and their deliveries: admins.</summary>
     WebhooksManage,
 
-    /// <summary>Rate one employee's rated indicators in a review (resource: employee id): a manager of the employee's department or above; never oneself.</summary>
+    /// <summary>
+    /// Rate one employee's rated indicators in a review (resource: employee id): a manager of the employee's department
+    /// or above; HR for the people nobody is above; never oneself.
+    /// </summary>
     ReviewRate,
 
     /// <summary>Run the monthly review: the policy, calibration, approval, reopening, pay and payroll, imports: HR.</summary>

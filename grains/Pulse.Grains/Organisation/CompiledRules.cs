@@ -61,6 +61,36 @@ public sealed class CompiledRules
         return Rules.Departments.Where(d => SelfAndAncestors(d.Id).Any(a => roots.Contains(a.Id))).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
     });
 
+    /// <summary>
+    /// Who rates a person in a review: the managers of the nearest department up the chain (theirs first) that has
+    /// managers other than the person themself. Empty when nobody is above them — a head of a department under a root
+    /// without managers, or someone in such a root — and then HR rates them.
+    /// </summary>
+    public string[] RatersOf(string employeeId, string departmentId) =>
+        SelfAndAncestors(departmentId)
+            .Select(d => (d.ManagerIds ?? []).Where(m => m != employeeId).ToArray())
+            .FirstOrDefault(m => m.Length > 0) ?? [];
+
+    /// <summary>True when nobody in the organisation is above the person to rate them, so HR rates them (see <see cref="RatersOf"/>).</summary>
+    public bool IsRatedByHr(string employeeId) =>
+        Employees.TryGetValue(employeeId, out var employee) && RatersOf(employeeId, employee.DepartmentId).Length == 0;
+
+    /// <summary>
+    /// The top-level department a department belongs to: the root's child on its chain (业务部 for a team under 业务部),
+    /// or the root itself for the root. A forced distribution per department counts each of these on its own, so the
+    /// people directly in the root form their own group with it.
+    /// </summary>
+    public string TopLevelDepartmentOf(string departmentId)
+    {
+        string[] chain = [.. SelfAndAncestors(departmentId).Select(d => d.Id)];
+        return chain.Length switch
+        {
+            0 => departmentId,
+            1 => chain[0],
+            _ => chain[^2],
+        };
+    }
+
     /// <summary>The template id of the nearest department up the chain that has one.</summary>
     public string? TemplateIdFor(string departmentId) =>
         SelfAndAncestors(departmentId).Select(d => d.TemplateId).FirstOrDefault(t => t is not null);

@@ -63,7 +63,7 @@ public sealed partial class CycleOpener(IGrainFactory grains, TenantRulesProvide
         {
             period = Period.Previous(period);
             var cycle = grains.GetGrain<IReviewCycleGrain>(GrainKeys.For(tenantId, period));
-            if (await cycle.GetAsync() is { Status: Pulse.Reviews.CycleStatus.Open or Pulse.Reviews.CycleStatus.Rating }) await cycle.AdvanceAsync();
+            if (await cycle.GetAsync() is { Status: Pulse.Reviews.CycleStatus.Open or Pulse.Reviews.CycleStatus.Rating } or { Approving: not null }) await cycle.AdvanceAsync();
         }
     }
 

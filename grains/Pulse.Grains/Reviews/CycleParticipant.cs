@@ -27,4 +27,10 @@ public sealed class CycleParticipant
     [Id(8)] public decimal? FrozenComposite { get; set; }
 
     [Id(9)] public GradeOverride? Override { get; set; }
+
+    /// <summary>While an approval is being finished: the suggested grade it decided (the final one is in <see cref="ApprovalPay"/>).</summary>
+    [Id(10)] public string? ApprovalSuggestedGrade { get; set; }
+
+    /// <summary>While an approval is being finished: the pay line it decided, published and pushed as it stands.</summary>
+    [Id(11)] public PayLine? ApprovalPay { get; set; }
 }

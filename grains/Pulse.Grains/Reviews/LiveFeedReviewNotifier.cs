@@ -38,11 +38,16 @@ public sealed partial class LiveFeedReviewNotifier(LiveFeed feed, ILogger<LiveFe
         return Task.CompletedTask;
     }
 
-    /// <summary>One notice per manager, counting the people they rate; returns how many managers.</summary>
+    /// <summary>
+    /// One notice per manager, counting the people they rate, and one to HR (<see cref="ReviewNotice.Hr"/>) counting
+    /// the people nobody is above; returns how many managers.
+    /// </summary>
     private int PublishPerManager(string tenantId, string period, ReviewNoticeKind kind, IReadOnlyList<MissingRating> people, DateTimeOffset freezesAt)
     {
         var perManager = people.SelectMany(p => p.ManagerIds).CountBy(m => m, StringComparer.Ordinal).OrderBy(m => m.Key, StringComparer.Ordinal).ToArray();
         foreach (var (managerId, count) in perManager) feed.Publish(new ReviewNotice(tenantId, kind, period, 1, managerId, "", count, freezesAt, null));
+        var forHr = people.Count(p => p.RatedByHr);
+        if (forHr > 0) feed.Publish(new ReviewNotice(tenantId, kind, period, 1, ReviewNotice.Hr, "", forHr, freezesAt, null));
         return perManager.Length;
     }
 

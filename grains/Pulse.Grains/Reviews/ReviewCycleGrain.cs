@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Pulse.Audit;
 using Pulse.Grains;
 using Pulse.Organisation;
@@ -21,13 +22,14 @@ namespace Pulse.Reviews;
 /// parallel batches of <see cref="Batch"/>. Wrong-state requests throw <see cref="InvalidOperationException"/> with
 /// a sentence saying what blocks; the review service answers them as conflicts.
 /// </remarks>
-public sealed class ReviewCycleGrain(
+public sealed partial class ReviewCycleGrain(
     [PersistentState("review-cycle", StorageNames.Organisation)] IPersistentState<ReviewCycleState> state,
     TenantRulesProvider rulesProvider,
     AuditTrail audit,
     IReviewNotifier notifier,
     IReviewArchive archive,
-    TimeProvider clock) : Grain, IReviewCycleGrain
+    TimeProvider clock,
+    ILogger<ReviewCycleGrain> logger) : Grain, IReviewCycleGrain
 {
     public const int Batch = 64;
     public const int MaxTransitions = 100;
@@ -61,6 +63,7 @@ public sealed class ReviewCycleGrain(
     {
         if (!State.Opened) throw new InvalidOperationException($"The cycle {CyclePeriod} was never opened.");
         if (!State.ReviewsStarted) await StartReviewsAsync();
+        if (State.Approving is not null) await TryFinishApprovalAsync();
         var now = clock.GetUtcNow();
         if (State.Status is CycleStatus.Open or CycleStatus.Rating)
         {
@@ -113,8 +116,8 @@ public sealed class ReviewCycleGrain(
     public async Task<CalibrationRow?> OverrideGradeAsync(string employeeId, GradeOverride? grade)
     {
         if (!State.Participants.TryGetValue(employeeId, out var participant)) return null;
-        if (State.Status != CycleStatus.Calibrating)
-            throw new InvalidOperationException($"Grades are changed while the cycle is calibrating; the cycle {CyclePeriod} is {Name(State.Status)}.");
+        if (State.Status != CycleStatus.Calibrating || State.Approving is not null)
+            throw new InvalidOperationException($"Grades are changed while the cycle is calibrating; the cycle {CyclePeriod} is {StatusText}.");
         if (grade is not null)
         {
             var policy = await PolicyAsync();
@@ -129,34 +132,28 @@ public sealed class ReviewCycleGrain(
     public async Task<CycleView> ApproveAsync(string by)
     {
         ArgumentException.ThrowIfNullOrEmpty(by);
-        if (State.Status != CycleStatus.Calibrating)
-            throw new InvalidOperationException($"A cycle is approved once it is calibrating; the cycle {CyclePeriod} is {Name(State.Status)}.");
-        var (policy, rows, reviews, rules) = await CalibrateAsync();
-        var waiting = reviews.Values.Where(r => !r.IsComplete).Select(r => r.EmployeeId).Order(StringComparer.Ordinal).ToArray();
-        if (waiting.Length > 0)
-            throw new InvalidOperationException($"{waiting.Length} people still wait for ratings, so the cycle cannot be approved: {string.Join(", ", waiting.Take(20))}{(waiting.Length > 20 ? ", …" : "")}.");
-
-        var currency = rules.Rules.Settings.Currency;
-        var lines = rows.Select(row => PayLineFor(policy, rules, currency, row)).ToArray();
-        await ForEachAsync(rows.Zip(lines), async pair =>
+        if (State.Approving is null)
         {
-            var review = Review(pair.First.EmployeeId);
-            await review.GradeAsync(pair.First.SuggestedGrade, pair.First.Grade, pair.First.Override);
-            return await review.PublishAsync(pair.Second);
-        });
+            if (State.Status != CycleStatus.Calibrating)
+                throw new InvalidOperationException($"A cycle is approved once it is calibrating; the cycle {CyclePeriod} is {Name(State.Status)}.");
+            var (policy, rows, reviews, rules) = await CalibrateAsync();
+            var waiting = reviews.Values.Where(r => !r.IsComplete).Select(r => r.EmployeeId).Order(StringComparer.Ordinal).ToArray();
+            if (waiting.Length > 0)
+                throw new InvalidOperationException($"{waiting.Length} people still wait for ratings, so the cycle cannot be approved: {string.Join(", ", waiting.Take(20))}{(waiting.Length > 20 ? ", …" : "")}.");
 
-        await GrainFactory.GetGrain<IPayrollGrain>(this.GetPrimaryKeyString()).PushAsync(lines);
-        await archive.SaveCycleAsync(TenantId, CyclePeriod, [.. rows.Zip(lines).Select(pair => Archived(pair.First, pair.Second, reviews[pair.First.EmployeeId]))], CancellationToken.None);
-
-        var now = clock.GetUtcNow();
-        State.ApprovedAt = now;
-        State.ApprovedBy = by;
-        Record(CycleStatus.Approved, now, by, null);
-        State.ArchivedAt = now;
-        Record(CycleStatus.Archived, now, by, null);
-        await state.WriteStateAsync();
-        await audit.RecordAsync(TenantId, by, "cycle.approve", CyclePeriod, null, new { Period = CyclePeriod, State.Revision, Participants = rows.Length, Total = lines.Sum(l => l.Amount), Currency = currency });
-        await notifier.ResultsPublishedAsync(TenantId, CyclePeriod, State.Revision, [.. rows.Select(r => r.EmployeeId)]);
+            // The decision is durable before anything leaves the cycle: whatever fails after this, the approval is
+            // finished as decided here, never recomputed from a policy or ratings that changed meanwhile.
+            var currency = rules.Rules.Settings.Currency;
+            foreach (var row in rows)
+            {
+                var participant = State.Participants[row.EmployeeId];
+                participant.ApprovalSuggestedGrade = row.SuggestedGrade;
+                participant.ApprovalPay = PayLineFor(policy, rules, currency, row);
+            }
+            State.Approving = new CycleApproval(by, clock.GetUtcNow(), State.Revision);
+            await state.WriteStateAsync();
+        }
+        await TryFinishApprovalAsync();
         return await ViewAsync(null);
     }
 
@@ -165,7 +162,7 @@ public sealed class ReviewCycleGrain(
         ArgumentException.ThrowIfNullOrEmpty(by);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (State.Status is not (CycleStatus.Archived or CycleStatus.Approved))
-            throw new InvalidOperationException($"Only an approved or archived cycle is reopened; the cycle {CyclePeriod} is {Name(State.Status)}.");
+            throw new InvalidOperationException($"Only an approved or archived cycle is reopened; the cycle {CyclePeriod} is {StatusText}.");
         await ForEachAsync(State.Participants.Keys, id => Review(id).UnpublishAsync());
         State.Revision++;
         State.ApprovedAt = null;
@@ -193,6 +190,64 @@ public sealed class ReviewCycleGrain(
             .ToArray();
         _adjustments = (adjustments.Length, clock.GetUtcNow());
         return adjustments;
+    }
+
+    /// <summary>
+    /// Finishes the recorded approval; a failure is logged and leaves it recorded for the next call or opener pass
+    /// (the approval stands: the answer says it is being finished rather than that it failed).
+    /// </summary>
+    private async Task TryFinishApprovalAsync()
+    {
+        try
+        {
+            await FinishApprovalAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogApprovalInterrupted(logger, TenantId, CyclePeriod, State.Approving!.Revision, e);
+        }
+    }
+
+    /// <summary>
+    /// Grades and publishes each review, pushes the pay lines, archives the month, audits and tells the employees, then
+    /// records approved and archived. Every step may run again after an interruption and change nothing more: a review
+    /// graded and published with the same values stays as it is, payroll sends only lines it has not accepted, the
+    /// archive replaces the month whole. The audit and the notices come before the final write, so a silo stopping
+    /// between the two repeats them rather than losing them (chat notices are delivered once per revision).
+    /// </summary>
+    private async Task FinishApprovalAsync()
+    {
+        var approval = State.Approving!;
+        var decided = State.Participants.Where(p => p.Value.ApprovalPay is not null).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var published = await ForEachAsync(decided, async p =>
+        {
+            var pay = p.Value.ApprovalPay!;
+            var review = Review(p.Key);
+            // The override counts when it gave the final grade (an override of a grade the policy lost was not chosen).
+            await review.GradeAsync(p.Value.ApprovalSuggestedGrade!, pay.Grade, p.Value.Override is { } o && o.Grade == pay.Grade ? o : null);
+            return await review.PublishAsync(pay);
+        });
+        PayLine[] lines = [.. decided.Select(p => p.Value.ApprovalPay!)];
+        await GrainFactory.GetGrain<IPayrollGrain>(this.GetPrimaryKeyString()).PushAsync(lines);
+        await archive.SaveCycleAsync(TenantId, CyclePeriod, [.. lines.Zip(published).Select(pair => Archived(pair.First, pair.Second))], CancellationToken.None);
+        var currency = lines.FirstOrDefault()?.Currency ?? "";
+        await audit.RecordAsync(TenantId, approval.By, "cycle.approve", CyclePeriod, null,
+            new { Period = CyclePeriod, approval.Revision, Participants = lines.Length, Total = lines.Sum(l => l.Amount), Currency = currency, ApprovedAt = approval.At });
+        await notifier.ResultsPublishedAsync(TenantId, CyclePeriod, approval.Revision, [.. decided.Select(p => p.Key)]);
+
+        var now = clock.GetUtcNow();
+        State.ApprovedAt = approval.At;
+        State.ApprovedBy = approval.By;
+        Record(CycleStatus.Approved, approval.At, approval.By, null);
+        State.ArchivedAt = now;
+        Record(CycleStatus.Archived, now, approval.By, null);
+        State.Approving = null;
+        foreach (var (_, participant) in decided)
+        {
+            participant.ApprovalSuggestedGrade = null;
+            participant.ApprovalPay = null;
+        }
+        await state.WriteStateAsync();
     }
 
     private async Task OpenAsync()
@@ -227,11 +282,10 @@ public sealed class ReviewCycleGrain(
         Record(CycleStatus.Open, now, System, null);
         await state.WriteStateAsync();
 
-        string[] managers = [.. State.Participants.Where(p => p.Value.RatedIndicators.Length > 0)
-            .SelectMany(p => ManagersOf(rules, p.Key, p.Value.DepartmentId)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        MissingRating[] toRate = [.. Missing(rules, null)];
         await audit.RecordAsync(tenantId, System, "cycle.open", CyclePeriod, null,
-            new { Period = CyclePeriod, Participants = State.Participants.Count, ManagersToRate = managers, State.MonthEndsAt, State.FreezesAt });
-        await notifier.CycleOpenedAsync(tenantId, CyclePeriod, [.. Missing(rules, null)], State.FreezesAt);
+            new { Period = CyclePeriod, Participants = State.Participants.Count, ManagersToRate = Raters(toRate), RatedByHr = toRate.Count(m => m.RatedByHr), State.MonthEndsAt, State.FreezesAt });
+        await notifier.CycleOpenedAsync(tenantId, CyclePeriod, toRate, State.FreezesAt);
     }
 
     private async Task StartReviewsAsync()
@@ -246,10 +300,10 @@ public sealed class ReviewCycleGrain(
         var rules = await rulesProvider.GetAsync(TenantId);
         var missing = Missing(rules, null).ToArray();
         State.RemindedAt = now;
-        State.RemindedManagers = missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Count();
+        State.RemindedManagers = Raters(missing).Length;
         await state.WriteStateAsync();
         await audit.RecordAsync(TenantId, System, "cycle.remind", CyclePeriod, null,
-            new { Period = CyclePeriod, Missing = missing.Length, Managers = missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), State.FreezesAt });
+            new { Period = CyclePeriod, Missing = missing.Length, Managers = Raters(missing), RatedByHr = missing.Count(m => m.RatedByHr), State.FreezesAt });
         if (missing.Length > 0) await notifier.RatingsDueAsync(TenantId, CyclePeriod, missing, State.FreezesAt);
     }
 
@@ -296,7 +350,7 @@ public sealed class ReviewCycleGrain(
         var candidates = State.Participants.Select(p =>
         {
             var review = reviews.GetValueOrDefault(p.Key);
-            return new CalibrationCandidate(p.Key, TopDepartment(rules, p.Value.DepartmentId), review?.Composite, QuantitativeScore.Of(review?.Frozen, p.Value.RatedIndicators));
+            return new CalibrationCandidate(p.Key, rules.TopLevelDepartmentOf(p.Value.DepartmentId), review?.Composite, QuantitativeScore.Of(review?.Frozen, p.Value.RatedIndicators));
         }).ToArray();
         var rows = GradeCalibrator.Calibrate(policy, candidates).Select(c =>
         {
@@ -323,7 +377,7 @@ public sealed class ReviewCycleGrain(
         return new PayLine(CyclePeriod, row.EmployeeId, row.Name, row.DepartmentId, row.Grade, row.Composite, payBase, coefficient, PerformancePay.Amount(payBase, coefficient), currency);
     }
 
-    private static ArchivedResult Archived(CalibrationRow row, PayLine pay, EmployeeReview review)
+    private static ArchivedResult Archived(PayLine pay, EmployeeReview review)
     {
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var scores = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -337,7 +391,7 @@ public sealed class ReviewCycleGrain(
             values[rating.IndicatorId] = rating.Rating;
             scores[rating.IndicatorId] = Ratings.Score(rating.Rating);
         }
-        return new ArchivedResult(row.EmployeeId, row.DepartmentId, row.Composite, row.Grade, values, scores, ArchivedResult.FromCycle, pay.Amount, pay.Currency);
+        return new ArchivedResult(pay.EmployeeId, pay.DepartmentId, pay.Composite, pay.Grade, values, scores, ArchivedResult.FromCycle, pay.Amount, pay.Currency);
     }
 
     private async Task<CycleView> ViewAsync(HashSet<string>? departments)
@@ -372,23 +426,25 @@ public sealed class ReviewCycleGrain(
             [.. Missing(rules, departments).Take(MaxMissingShown)],
             [.. State.Transitions],
             payroll,
-            adjustments);
+            adjustments,
+            State.Approving);
     }
 
     private IEnumerable<MissingRating> Missing(CompiledRules? rules, HashSet<string>? departments) =>
         State.Participants
             .Where(p => !p.Value.Rated && (departments is null || departments.Contains(p.Value.DepartmentId)))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new MissingRating(p.Key, p.Value.Name, p.Value.DepartmentId, rules is null ? [] : ManagersOf(rules, p.Key, p.Value.DepartmentId)));
+            .Select(p => MissingFor(rules, p.Key, p.Value));
 
-    /// <summary>The managers of the nearest department up the chain that has managers other than the person themself.</summary>
-    private static string[] ManagersOf(CompiledRules rules, string employeeId, string departmentId) =>
-        rules.SelfAndAncestors(departmentId)
-            .Select(d => (d.ManagerIds ?? []).Where(m => m != employeeId).ToArray())
-            .FirstOrDefault(m => m.Length > 0) ?? [];
+    /// <summary>Who must rate the person (<see cref="CompiledRules.RatersOf"/>): their managers, or HR when nobody is above them.</summary>
+    private static MissingRating MissingFor(CompiledRules? rules, string employeeId, CycleParticipant participant)
+    {
+        var managers = rules is null ? [] : rules.RatersOf(employeeId, participant.DepartmentId);
+        return new MissingRating(employeeId, participant.Name, participant.DepartmentId, managers, rules is not null && managers.Length == 0);
+    }
 
-    private static string TopDepartment(CompiledRules rules, string departmentId) =>
-        rules.SelfAndAncestors(departmentId).LastOrDefault()?.Id ?? departmentId;
+    private static string[] Raters(IEnumerable<MissingRating> missing) =>
+        [.. missing.SelectMany(m => m.ManagerIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static Dictionary<string, int> Counts(ReviewPolicy policy, CalibrationRow[] rows)
     {
@@ -404,6 +460,11 @@ public sealed class ReviewCycleGrain(
     private IEmployeeGrain Employee(string employeeId) => GrainFactory.GetGrain<IEmployeeGrain>(GrainKeys.For(TenantId, employeeId));
 
     private static string Name(CycleStatus status) => status.ToString().ToLowerInvariant();
+
+    private string StatusText => State.Approving is null ? Name(State.Status) : "being approved";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Finishing the approval of review cycle {TenantId}/{Period} (revision {Revision}) was interrupted; the next call or opener pass finishes it")]
+    private static partial void LogApprovalInterrupted(ILogger logger, string tenantId, string period, int revision, Exception exception);
 
     private static async Task<TResult[]> ForEachAsync<T, TResult>(IEnumerable<T> items, Func<T, Task<TResult>> call)
     {

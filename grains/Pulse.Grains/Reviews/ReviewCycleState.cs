@@ -39,4 +39,7 @@ public sealed class ReviewCycleState
     [Id(14)] public int RemindedManagers { get; set; }
 
     [Id(15)] public string TimeZone { get; set; } = "";
+
+    /// <summary>An approval recorded and not yet finished (the participants keep what it decided); null otherwise.</summary>
+    [Id(16)] public CycleApproval? Approving { get; set; }
 }

@@ -55,11 +55,16 @@ public static class AccessPolicy
             && rules.ManagedDepartments(manager).Contains(employee.DepartmentId);
     }
 
-    /// <summary>A manager rates the people of the departments they manage, never themself; HR calibrates rather than rates.</summary>
-    private static bool CanRate(Caller caller, string employeeId, CompiledRules rules) =>
-        caller.Kind == CallerKind.User && caller.EmployeeId != employeeId && caller.Has(Role.Manager) && caller.EmployeeId is { } manager
-        && rules.Employees.TryGetValue(employeeId, out var employee)
-        && rules.ManagedDepartments(manager).Contains(employee.DepartmentId);
+    /// <summary>
+    /// A manager rates the people of the departments they manage; HR rates exactly those with no manager above them
+    /// (<see cref="CompiledRules.IsRatedByHr"/>) and otherwise calibrates rather than rates; nobody rates themself.
+    /// </summary>
+    private static bool CanRate(Caller caller, string employeeId, CompiledRules rules)
+    {
+        if (caller.Kind != CallerKind.User || caller.EmployeeId == employeeId || !rules.Employees.TryGetValue(employeeId, out var employee)) return false;
+        if (caller.Has(Role.Manager) && caller.EmployeeId is { } manager && rules.ManagedDepartments(manager).Contains(employee.DepartmentId)) return true;
+        return caller.Has(Role.Hr) && rules.IsRatedByHr(employeeId);
+    }
 
     private static bool CanSeeDepartment(Caller caller, string departmentId, CompiledRules rules)
     {

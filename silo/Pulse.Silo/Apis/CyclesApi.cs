@@ -34,7 +34,7 @@ public static class CyclesApi
             .RequirePermission(Permission.ReviewManage);
         cycles.MapPost("/approve", async (string period, PulseRequest request, ReviewService reviews) => (await reviews.ApproveAsync(request.Context, period)).ToHttp())
             .WithSummary("Approve a calibrating cycle: grades and pay are published, pay lines go to payroll, results to the archive; the cycle is archived")
-            .WithDescription("409 says what blocks: the cycle is not calibrating, or people still wait for ratings (named). Audited.")
+            .WithDescription("409 says what blocks: the cycle is not calibrating, or people still wait for ratings (named). The approval is recorded first; if publishing, paying or archiving is interrupted the answer is the cycle still calibrating with 'approving' set, and the next call or the opener's next pass finishes it as recorded. Audited once.")
             .RequirePermission(Permission.ReviewManage);
         cycles.MapPost("/reopen", async (string period, CycleReopening reopening, PulseRequest request, ReviewService reviews) =>
                 (await reviews.ReopenAsync(request.Context, period, reopening.Reason)).ToHttp())

@@ -19,7 +19,7 @@ public static class ReviewsApi
             .RequirePermission(Permission.EmployeePerformanceRead, "employeeId");
         routes.MapPut(Person + "/ratings", RateAsync).WithTags("Reviews")
             .WithSummary("Rate the employee's rated (behavioural) indicators: [{indicatorId, rating (a whole number 1–5), comment (1–2,000 characters)}]")
-            .WithDescription("A manager of the employee's department or above, never themself. A rating may be changed until calibration grades the review (409 after). Each rating given or changed is audited (review.rating.give, review.rating.change).")
+            .WithDescription("A manager of the employee's department or above, never themself; HR for the people nobody in the organisation is above (the cycle's missing ratings say ratedByHr). A rating may be changed until calibration grades the review (409 after). Each rating given or changed is audited (review.rating.give, review.rating.change).")
             .RequirePermission(Permission.ReviewRate, "employeeId");
         routes.MapPut(Person + "/self-assessment", SelfAssessAsync).WithTags("Reviews")
             .WithSummary("The employee's own assessment: {ratings: [{indicatorId, rating, comment?}], comment}")

@@ -10,15 +10,16 @@ namespace Pulse.Silo.Tests.Reviews;
 /// <summary>A silo of its own whose clock the tests move (every grain, hosted service and token reads it, and Orleans too).</summary>
 public sealed class CycleClock : IAsyncDisposable
 {
-    public CycleClock(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null, bool oncePerJump = true)
+    public CycleClock(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, bool oncePerJump = true)
     {
         Clock = new JumpingClock(start, oncePerJump);
         App = new PulseApp(dataDirectory ?? Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")), settings,
-            services =>
+            registrations =>
             {
-                services.AddSingleton<TimeProvider>(Clock);
+                registrations.AddSingleton<TimeProvider>(Clock);
                 // Orleans reads the same clock: days jumped at once would look like a silo that stopped answering.
-                services.Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false);
+                registrations.Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false);
+                services?.Invoke(registrations);
             });
         _ = App.Server;
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains;
 using Pulse.Organisation;
 using Pulse.Reviews;
@@ -7,6 +8,7 @@ using Pulse.Scoring;
 using Pulse.Security;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Tests.Infrastructure;
+using Pulse.Silo.Tests.Payroll;
 
 namespace Pulse.Silo.Tests.Reviews;
 
@@ -61,8 +63,14 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Equal(shanghaiMidnight.AddSeconds(1), cycle["openedAt"]!.GetValue<DateTimeOffset>());
         Assert.Single(cycle["transitions"]!.AsArray());
         Assert.Equal(10, cycle["missingRatings"]!.AsArray().Count);
+        // 总部 has no manager: the cycle names HR as the rater of the three department heads, and their managers elsewhere.
+        var byHr = cycle["missingRatings"]!.AsArray().Where(m => m!["ratedByHr"]!.GetValue<bool>()).ToArray();
+        Assert.Equal(["B001", "O001", "T001"], byHr.Select(m => m!["employeeId"]!.GetValue<string>()));
+        Assert.All(byHr, m => Assert.Empty(m!["managerIds"]!.AsArray()));
+        Assert.Equal(["B001"], cycle["missingRatings"]!.AsArray().Single(m => m!["employeeId"]!.GetValue<string>() == "B002")!["managerIds"]!.AsArray().Select(x => x!.GetValue<string>()));
         var opened = await CycleClock.AuditAsync(hr, "cycle.open");
-        Assert.Single(opened, e => e!["entry"]!["target"]!.GetValue<string>() == month);
+        var open = Assert.Single(opened, e => e!["entry"]!["target"]!.GetValue<string>() == month);
+        Assert.Equal(3, JsonNode.Parse(open!["entry"]!["after"]!.GetValue<string>())!["ratedByHr"]!.GetValue<int>());
 
         // New York is still in January.
         await Expect.StatusAsync(await (await HrAsync(newYork)).GetAsync($"/api/v1/cycles/{month}", Cancel), 404);
@@ -204,6 +212,112 @@ public sealed class CycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quotas_per_department_count_each_top_level_department_and_differ_from_quotas_per_tenant()
+    {
+        // Templates of the rated indicator alone, so each composite is the rating's score (5 → 100, 4 → 80, 3 → 60).
+        var seed = DemoCompany.Document(10);
+        var tenant = await TenantClient.CreateAsync(_silo.App, seed with
+        {
+            Templates = [.. seed.Templates!.Select(t => t with { Sections = [t.Sections.Single(s => s.Id == "behavioural") with { Weight = 100 }] })],
+        });
+        const string month = "2031-06";
+        _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var ratings = new Dictionary<string, decimal>
+        {
+            ["B001"] = 5, ["B002"] = 5, ["B003"] = 5, ["B004"] = 4, ["B005"] = 3, ["O001"] = 5, ["O002"] = 4, ["O003"] = 3, ["T001"] = 4, ["T002"] = 3,
+        };
+        foreach (var (id, rating) in ratings)
+        {
+            var answer = await Review(tenant, month, id).RateAsync("hr", [new RatingInput(id.StartsWith('T') ? "teamwork" : "attitude", rating, "按月评价")]);
+            Assert.Equal(Pulse.Services.AnswerStatus.Ok, answer.Status);
+        }
+        _silo.MoveTo(CycleSchedule.FreezesAt(month, Shanghai, 3).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var hr = await HrAsync(tenant);
+        Assert.Equal("calibrating", (await CycleAsync(hr, month))["status"]!.GetValue<string>());
+
+        // Bands S ≥ 90, A ≥ 80, B ≥ 70, C ≥ 60; S or A at most 20%, D at least 10%. Rank: 100 (B001 B002 B003 O001),
+        // 80 (B004 O002 T001), 60 (B005 O003 T002), ties by id.
+        // Per tenant (10): S or A ≤ 2 → B001 B002 keep S, the other five of S/A move to B; D ≥ 1 → T002.
+        // Per department: 业务部 (5) S or A ≤ 1, D ≥ 1 → B001 S, B002–B004 B, B005 D; 运营部 (3) and 技术部 (2) S or A ≤ 0,
+        // D ≥ 1 → O001 O002 T001 B, O003 T002 D.
+        var perTenant = await SuggestedAsync(hr, month, DistributionScope.Tenant);
+        Assert.Equal("S S B B B B B C C D", Grades(perTenant, "B001 B002 B003 O001 B004 O002 T001 B005 O003 T002"));
+        var perDepartment = await SuggestedAsync(hr, month, DistributionScope.Department);
+        Assert.Equal("S B B B B B B D D D", Grades(perDepartment, "B001 B002 B003 O001 B004 O002 T001 B005 O003 T002"));
+    }
+
+    [Fact]
+    public async Task An_approval_the_archive_interrupts_is_recorded_and_finished_once_by_a_later_pass_or_call()
+    {
+        const string month = "2031-04";
+        const string secret = "interrupted-approval-secret";
+        string[] people = ["B001", "B002", "B003", "B004", "B005", "O001", "O002", "O003", "T001", "T002"];
+        var directory = Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N"));
+        await using var silo = new CycleClock(Period.Start(month, Shanghai).AddDays(-3), directory,
+            new Dictionary<string, string> { ["Pulse:Payroll:AllowInsecureLoopback"] = "true" }, FlakyReviewArchive.Register);
+        await using var receiver = await PayrollReceiver.StartAsync(silo.Clock);
+        var archive = silo.App.Services.GetRequiredService<FlakyReviewArchive>();
+        var tenant = await TenantClient.CreateAsync(silo.App, DemoCompany.Document(10));
+        silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await silo.Opener.PassAsync(Cancel);
+        foreach (var id in people)
+        {
+            var review = silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{id}"));
+            Assert.Equal(Pulse.Services.AnswerStatus.Ok, (await review.RateAsync("hr", [new RatingInput(id.StartsWith('T') ? "teamwork" : "attitude", 4m, "按月评价")])).Status);
+        }
+        silo.MoveTo(CycleSchedule.FreezesAt(month, Shanghai, 3).AddMinutes(1));
+        await silo.Opener.PassAsync(Cancel);
+        var hr = await TenantClient.SignInAsync(silo.App, tenant.TenantId, "hr", TenantClient.Password);
+        await Expect.StatusAsync(await hr.PutAsJsonAsync("/api/v1/payroll-endpoint", new { url = receiver.NewUrl(secret, out var payrollPath), secret }, TenantClient.Json, Cancel), 200);
+
+        // The archive's disk is full for one save: the approval stands, recorded (who, when, revision), and the answer
+        // says it is being finished; nothing claims approved, nothing is audited yet, grades can no longer change.
+        archive.FailNextSave();
+        var interrupted = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
+        Assert.Equal("calibrating", interrupted["status"]!.GetValue<string>());
+        Assert.Equal(("hr", 1), (interrupted["approving"]!["by"]!.GetValue<string>(), interrupted["approving"]!["revision"]!.GetValue<int>()));
+        Assert.Null(interrupted["approvedAt"]);
+        Assert.Equal(0, archive.Saves);
+        Assert.Empty(await CycleClock.AuditAsync(hr, "cycle.approve"));
+        Assert.NotNull((await CycleAsync(hr, month))["approving"]);
+        var refused = await Expect.StatusAsync(await hr.PutAsJsonAsync($"/api/v1/cycles/{month}/grades/B003", new { grade = "S", reason = "带教新人" }, TenantClient.Json, Cancel), 409);
+        Assert.Contains("being approved", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The opener's next pass meets the full disk again: still being approved, nothing written, nothing audited.
+        archive.FailNextSave();
+        await silo.Opener.PassAsync(Cancel);
+        Assert.NotNull((await CycleAsync(hr, month))["approving"]);
+        Assert.Equal(0, archive.Saves);
+        Assert.Empty(await CycleClock.AuditAsync(hr, "cycle.approve"));
+
+        // HR approving again (or the next pass) finishes it as recorded: archived once, audited once, by whom and when HR approved.
+        var finished = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
+        Assert.Equal("archived", finished["status"]!.GetValue<string>());
+        Assert.Null(finished["approving"]);
+        Assert.Equal("hr", finished["approvedBy"]!.GetValue<string>());
+        Assert.Equal(interrupted["approving"]!["at"]!.GetValue<DateTimeOffset>(), finished["approvedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(1, archive.Saves);
+        Assert.Equal(people, (await archive.ReadAsync(tenant.TenantId, ArchiveQuery.Month(month), 100, Cancel)).Rows.Select(r => r.Result.EmployeeId));
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.approve"));
+
+        // Approving again, and more passes, change nothing.
+        await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 409);
+        await silo.Opener.PassAsync(Cancel);
+        Assert.Equal(1, archive.Saves);
+        Assert.Single(await CycleClock.AuditAsync(hr, "cycle.approve"));
+        foreach (var id in people)
+        {
+            Assert.True((await silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{id}")).GetAsync())!.Published, id);
+        }
+
+        // Payroll received exactly one line per employee, though the pay was pushed by both passes.
+        await Expect.EventuallyAsync(async () => await CycleAsync(hr, month), c => c["payroll"]!["pushed"]!.GetValue<int>() == people.Length);
+        Assert.Equal(people, receiver.Received(payrollPath).SelectMany(p => p.EmployeeIds).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Hr_opens_a_month_no_silo_opened_and_it_catches_up_with_the_clock_once()
     {
         var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
@@ -274,6 +388,17 @@ public sealed class CycleTests : IAsyncLifetime
 
     /// <summary>A fresh sign-in: moving the clock by days outlives the hour a token lasts.</summary>
     private Task<HttpClient> HrAsync(TenantClient tenant) => TenantClient.SignInAsync(_silo.App, tenant.TenantId, "hr", TenantClient.Password);
+
+    /// <summary>Sets the seed's quotas (top 20%, bottom 10%) in <paramref name="scope"/> and reads the suggested grades by employee.</summary>
+    private static async Task<Dictionary<string, string>> SuggestedAsync(HttpClient hr, string month, DistributionScope scope)
+    {
+        var policy = ReviewPolicy.Default with { Distribution = new ForcedDistribution(scope, [new GradeQuota("A", MaxPercent: 20m), new GradeQuota("D", MinPercent: 10m)]) };
+        await Expect.StatusAsync(await hr.PutAsJsonAsync("/api/v1/review-policy", policy, TenantClient.Json, Cancel), 200);
+        var calibration = await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}/calibration", Cancel), 200);
+        return calibration["rows"]!.AsArray().ToDictionary(r => r!["employeeId"]!.GetValue<string>(), r => r!["suggestedGrade"]!.GetValue<string>(), StringComparer.Ordinal);
+    }
+
+    private static string Grades(Dictionary<string, string> grades, string ids) => string.Join(' ', ids.Split(' ').Select(id => grades[id]));
 
     private static async Task<JsonNode> CycleAsync(HttpClient hr, string month) => await Expect.StatusAsync(await hr.GetAsync($"/api/v1/cycles/{month}", Cancel), 200);
 

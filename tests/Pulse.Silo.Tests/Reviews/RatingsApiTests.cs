@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains;
 using Pulse.Scoring;
+using Pulse.Security;
 using Pulse.Silo.Tests.Infrastructure;
 
 namespace Pulse.Silo.Tests.Reviews;
@@ -38,6 +39,34 @@ public sealed class RatingsApiTests(AppFixture fixture)
         Assert.Equal("b001", given["actor"]!.GetValue<string>());
         Assert.Equal($"{reviews.Period}/B002/attitude", given["target"]!.GetValue<string>());
         Assert.DoesNotContain("工作主动", given["after"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hr_rates_a_department_head_nobody_is_above_and_nobody_else()
+    {
+        // The seed's 总部 has no manager: nobody is above B001, the head of 业务部, so HR rates them. B002 has B001.
+        var reviews = await RatingsTenant.CreateAsync(fixture.App);
+        await reviews.StartAsync("B001");
+        var hr = reviews.Tenant.Http;
+
+        var rated = await Expect.StatusAsync(await reviews.RateAsync(hr, "B001", Attitude(4, "带领团队完成季度目标")), 200);
+        Assert.Equal("hr", Assert.Single(rated["ratings"]!.AsArray())!["by"]!.GetValue<string>());
+        await Expect.ProblemAsync(await reviews.RateAsync(hr, "B001", Attitude(9)), 400, "ratings[0].rating");
+
+        // Someone with a manager is refused before anything is looked at: reviewed or not, existing or not, the same 403.
+        await Expect.StatusAsync(await reviews.RateAsync(hr, "B002", Attitude(4)), 403);
+        await Expect.StatusAsync(await reviews.RateAsync(hr, "O003", Attitude(4)), 403);
+        await Expect.StatusAsync(await reviews.RateAsync(hr, "X999", Attitude(4)), 403);
+        Assert.Empty((await reviews.GetAsync(hr, "B002"))["ratings"]!.AsArray());
+
+        // Nobody rates themself: not an HR account of the head's own, not the head as the manager of 业务部.
+        var hrWhoIsTheHead = await reviews.Tenant.UserAsync("hr-b001", [Role.Hr, Role.Employee], "B001");
+        await Expect.StatusAsync(await reviews.RateAsync(hrWhoIsTheHead, "B001", Attitude(5)), 403);
+        await Expect.StatusAsync(await reviews.RateAsync(await reviews.ManagerAsync(), "B001", Attitude(5)), 403);
+
+        var given = Assert.Single(await reviews.AuditAsync("review.rating."))!["entry"]!;
+        Assert.Equal(("review.rating.give", "hr", $"{reviews.Period}/B001/attitude"),
+            (given["action"]!.GetValue<string>(), given["actor"]!.GetValue<string>(), given["target"]!.GetValue<string>()));
     }
 
     [Fact]

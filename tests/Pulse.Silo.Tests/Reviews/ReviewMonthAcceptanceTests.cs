@@ -54,7 +54,7 @@ public sealed class ReviewMonthAcceptanceTests : IAsyncLifetime
     public async Task A_month_of_the_seed_company_ends_in_the_results_and_pay_the_rules_give_by_hand()
     {
         var month = SeedMonth.Generate();
-        var scores = month.Organisation.Employees!.Where(e => e.DepartmentId != "hq")
+        var scores = month.Organisation.Employees!
             .Select(e => HandCalculator.Score(e.Id, e.DepartmentId, month.EventsOf(e.Id), month.Ratings[e.Id]))
             .ToDictionary(s => s.EmployeeId, StringComparer.Ordinal);
         var expected = HandCalibration.Calibrate(scores.Values);
@@ -101,7 +101,7 @@ public sealed class ReviewMonthAcceptanceTests : IAsyncLifetime
         var admin = await SignInAsync(tenantId, "admin");
         (string User, Role[] Roles, string Employee)[] people =
         [
-            ("h001", [Role.Manager, Role.Employee], SeedMonth.Head), ("b001", [Role.Manager, Role.Employee], "B001"),
+            ("b001", [Role.Manager, Role.Employee], "B001"),
             ("o001", [Role.Manager, Role.Employee], "O001"), ("t001", [Role.Manager, Role.Employee], "T001"), ("b002", [Role.Employee], "B002"),
         ];
         foreach (var (user, roles, employee) in people)
@@ -138,16 +138,20 @@ public sealed class ReviewMonthAcceptanceTests : IAsyncLifetime
         await Expect.StatusAsync(await b002.PutAsJsonAsync(PersonPath("B002", "self-assessment"),
             new { ratings = new[] { new { indicatorId = "attitude", rating = 4 } }, comment = "本月完成多笔大额放款" }, TenantClient.Json, Cancel), 200);
 
-        // Month end: rating. Every manager rates the people of their departments; the head rates the department heads.
+        // Month end: rating. Every manager rates the people of their departments; nobody is above the department heads
+        // (总部 has no manager), so the cycle names HR as their rater and HR rates them.
         Silo.MoveTo(MonthEnd.AddMinutes(1));
         await Silo.Opener.PassAsync(Cancel);
         hr = await SignInAsync(tenantId, "hr");
         var rating = await CycleAsync(hr);
         Assert.Equal("rating", rating["status"]!.GetValue<string>());
         Assert.Equal(1, rating["selfAssessed"]!.GetValue<int>());
+        var heads = rating["missingRatings"]!.AsArray().Where(m => m!["ratedByHr"]!.GetValue<bool>()).ToArray();
+        Assert.Equal(["B001", "O001", "T001"], heads.Select(m => m!["employeeId"]!.GetValue<string>()));
+        Assert.All(heads, m => Assert.Empty(m!["managerIds"]!.AsArray()));
         var raters = new Dictionary<char, HttpClient>
         {
-            ['H'] = await SignInAsync(tenantId, "h001"), ['B'] = await SignInAsync(tenantId, "b001"),
+            ['H'] = hr, ['B'] = await SignInAsync(tenantId, "b001"),
             ['O'] = await SignInAsync(tenantId, "o001"), ['T'] = await SignInAsync(tenantId, "t001"),
         };
         foreach (var id in scores.Keys)

@@ -4,7 +4,8 @@ using Pulse.Silo.Demo;
 namespace Pulse.Silo.Tests.Reviews;
 
 /// <summary>
-/// March 2031 of the seed company (200 people: 业务部 B001–B100, 运营部 O001–O060, 技术部 T001–T040), generated
+/// March 2031 of the seed company as seeded (200 people: 业务部 B001–B100, 运营部 O001–O060, 技术部 T001–T040; 总部
+/// without a manager, so HR rates the three department heads), generated
 /// deterministically: every event the templates bind (loans, defaults, complaints, tickets, trainings, releases, bugs)
 /// and the rating each manager gives. A seeded generator per person gives a spread in which both quotas bite (more than
 /// 20% reach A, fewer than 10% fall to D); a few people are written by hand for the edges the rules name:
@@ -20,9 +21,6 @@ public sealed class SeedMonth
     public const string Month = "2031-03";
     public const int People = 200;
 
-    /// <summary>The company's head (总部 总经理), who rates the three department heads; 总部 has no template, so no review.</summary>
-    public const string Head = "H001";
-
     public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
     private readonly List<PlannedEvent> _events = [];
@@ -30,8 +28,9 @@ public sealed class SeedMonth
 
     private SeedMonth()
     {
-        Organisation = WithHead(DemoCompany.Document(People));
-        foreach (var employee in Organisation.Employees!.Where(e => e.DepartmentId != "hq"))
+        // As seeded: 总部 has no manager, so nobody is above the three department heads and HR rates them.
+        Organisation = DemoCompany.Document(People);
+        foreach (var employee in Organisation.Employees!)
         {
             var number = int.Parse(employee.Id[1..], System.Globalization.CultureInfo.InvariantCulture);
             if (Written(employee.Id)) continue;
@@ -58,12 +57,6 @@ public sealed class SeedMonth
     public static string RatedIndicator(string employeeId) => employeeId[0] == 'T' ? "teamwork" : "attitude";
 
     public IEnumerable<PlannedEvent> EventsOf(string employeeId) => _events.Where(e => e.EmployeeId == employeeId);
-
-    private static OrganisationDocument WithHead(OrganisationDocument seed) => seed with
-    {
-        Departments = [.. seed.Departments!.Select(d => d.Id == "hq" ? d with { ManagerIds = [Head] } : d)],
-        Employees = [.. seed.Employees!, new Employee(Head, "周总", "hq", "总经理", 0m)],
-    };
 
     private void Sales(string id, Random random)
     {

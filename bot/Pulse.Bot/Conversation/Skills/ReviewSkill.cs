@@ -110,6 +110,8 @@ public static class ReviewSkill
         {
             var department = context.Index.Departments.GetValueOrDefault(person.DepartmentId, person.DepartmentId);
             text.Append("\n· ").Append(zh ? $"{person.Name}({person.EmployeeId}),{department}" : $"{person.Name} ({person.EmployeeId}), {department}");
+            // Nobody is above them in the organisation: HR rates them, and the list says so.
+            if (person.RatedByHr) text.Append(context.Say(",由人力资源评分", ", rated by HR"));
         }
         if (missing.Length > MaxNames) text.Append('\n').Append(context.Say($"……另有 {missing.Length - MaxNames} 人", $"… and {missing.Length - MaxNames} more"));
         return text.ToString();

@@ -9,6 +9,8 @@ export interface MissingRating {
   name: string;
   departmentId: string;
   managerIds: string[];
+  /** Nobody in the organisation is above them (managerIds is empty): HR rates them. */
+  ratedByHr: boolean;
 }
 
 export interface CycleTransition {
@@ -49,6 +51,8 @@ export interface CycleView {
   transitions: CycleTransition[];
   payroll: PayrollStatus;
   adjustments: number;
+  /** An approval recorded and still being finished (publish, pay, archive); the next call or opener pass finishes it. */
+  approving?: { by: string; at: string; revision: number } | null;
 }
 
 export interface GradeBand {

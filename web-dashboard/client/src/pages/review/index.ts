@@ -9,7 +9,7 @@ import type { Page } from "../../app/page";
 import { routeHash } from "../../app/router";
 import { refusal } from "../../components/refusal";
 import type { Department } from "../../contracts/auth";
-import type { Calibration, CalibrationRow, CycleView } from "../../contracts/review";
+import type { Calibration, CalibrationRow, CycleView, MissingRating } from "../../contracts/review";
 import { downloads, errorSlot, isPeriod, periodFrom, showErrors, statusSteps } from "./common";
 import { ReportsPanel } from "./reports";
 import { reviewT, type ReviewT } from "./strings";
@@ -104,6 +104,7 @@ class ReviewView {
       h("h2", {}, t("status"), " ", h("span", { className: "badge", "data-testid": "cycle-status-text" }, t(`status.${cycle.status}`)),
         cycle.revision > 1 ? h("span", { className: "muted" }, ` · ${t("revision", { n: cycle.revision })}`) : null),
       statusSteps(t, cycle.status),
+      cycle.approving ? h("p", { className: "notice", "data-testid": "cycle-approving" }, t("approving", { by: cycle.approving.by, at: time(cycle.approving.at, lang) })) : null,
       h("dl", { className: "rv-dates" }, ...dates.filter(([, at]) => at !== null).flatMap(([key, at]) => [
         h("dt", {}, t(key as "date.openedAt")), h("dd", {}, h("time", { datetime: at ?? "" }, time(at, lang)))])));
 
@@ -124,16 +125,21 @@ class ReviewView {
         cycle.adjustments > 0 ? count(t("progress.adjustments"), cycle.adjustments, "cycle-adjustments") : null));
 
     const manager = this.ctx.me.roles.includes("manager");
+    // The rate link for whoever rates the person: their manager, or HR for those nobody is above.
+    const mayRate = (m: MissingRating) => (m.ratedByHr ? this.hr : manager && this.ctx.me.employeeId !== null && m.managerIds.includes(this.ctx.me.employeeId))
+      && m.employeeId !== this.ctx.me.employeeId;
+    const rateColumn = manager || (this.hr && cycle.missingRatings.some((m) => m.ratedByHr));
     const missing = h("section", { className: "card rv-missing", "data-testid": "missing-ratings" },
       h("h2", {}, t("missing"), h("span", { className: "muted" }, ` ${cycle.participants - cycle.rated}`)),
       cycle.missingRatings.length === 0 ? h("p", { className: "muted" }, t("missing.none")) :
         h("div", { className: "table-scroll" }, h("table", { className: "rv-table" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("col.name")), h("th", { scope: "col" }, t("col.department")), manager ? h("th", { scope: "col" }, h("span", { className: "visually-hidden" }, t("rate"))) : null)),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("col.name")), h("th", { scope: "col" }, t("col.department")), h("th", { scope: "col" }, t("col.rater")),
+            rateColumn ? h("th", { scope: "col" }, h("span", { className: "visually-hidden" }, t("rate"))) : null)),
           h("tbody", {}, ...cycle.missingRatings.map((m) => h("tr", { "data-employee-id": m.employeeId },
             h("td", {}, h("a", { href: routeHash("employee", m.employeeId) }, m.name), h("span", { className: "muted id" }, m.employeeId)),
             h("td", {}, this.departmentName(m.departmentId)),
-            manager && this.ctx.me.employeeId !== null && m.managerIds.includes(this.ctx.me.employeeId)
-              ? h("td", {}, h("a", { href: routeHash("rate", m.employeeId, cycle.period), "data-action": "rate" }, t("rate"))) : manager ? h("td") : null))))),
+            h("td", { "data-testid": "rater" }, m.ratedByHr ? t("rater.hr") : m.managerIds.join(", ")),
+            mayRate(m) ? h("td", {}, h("a", { href: routeHash("rate", m.employeeId, cycle.period), "data-action": "rate" }, t("rate"))) : rateColumn ? h("td") : null))))),
       cycle.participants - cycle.rated > cycle.missingRatings.length
         ? h("p", { className: "muted" }, t("missing.more", { n: cycle.participants - cycle.rated - cycle.missingRatings.length })) : null);
 
