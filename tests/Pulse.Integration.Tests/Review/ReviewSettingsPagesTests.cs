@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 using Pulse.Integration.Tests.Dashboard;
 using static Microsoft.Playwright.Assertions;
 
@@ -142,6 +143,21 @@ public sealed class ReviewSettingsPagesTests(DashboardSite site) : IClassFixture
         await Expect(import.Locator("[data-testid=import-accepted]")).ToHaveAttributeAsync("data-rows", "3");
         await Expect(import.Locator("[data-testid=import-errors]")).ToHaveCountAsync(0);
         Assert.Equal(3, await _api.BusinessMembersAsync(month));
+
+        // An XLSX workbook goes the same way; "check only" checks it and writes nothing, then it imports.
+        const string next = "2023-04";
+        await import.Locator("input[type=file]").SetInputFilesAsync(Xlsx(
+            new() { ["employeeId"] = "B002", ["month"] = next, ["composite"] = 81m, ["grade"] = "A" },
+            new() { ["employeeId"] = "B003", ["month"] = next, ["composite"] = 74.5m, ["grade"] = "B" }));
+        await import.Locator("[data-action=dry-run]").CheckAsync();
+        await import.Locator("[data-action=import]").ClickAsync();
+        await Expect(import.Locator("[data-testid=import-accepted]")).ToHaveAttributeAsync("data-dry-run", "true");
+        Assert.Equal(0, await _api.BusinessMembersAsync(next));
+        await import.Locator("[data-action=dry-run]").UncheckAsync();
+        await import.Locator("[data-action=import]").ClickAsync();
+        await Expect(import.Locator("[data-testid=import-accepted]")).ToHaveAttributeAsync("data-dry-run", "false");
+        await Expect(import.Locator("[data-testid=import-accepted]")).ToHaveAttributeAsync("data-rows", "2");
+        Assert.Equal(2, await _api.BusinessMembersAsync(next));
         await DashboardSite.ScreenshotAsync(page, "review-import-accepted");
         await DashboardSite.AssertNoCspViolationsAsync(page);
         await page.Context.CloseAsync();
@@ -208,6 +224,13 @@ public sealed class ReviewSettingsPagesTests(DashboardSite site) : IClassFixture
 
     private static FilePayload Csv(params string[] lines) =>
         new() { Name = "history.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n") };
+
+    private static FilePayload Xlsx(params Dictionary<string, object?>[] rows)
+    {
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(rows, excelType: ExcelType.XLSX);
+        return new() { Name = "history.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = workbook.ToArray() };
+    }
 
     /// <summary>The status the API gives this page's signed-in account (its cookie) for a GET.</summary>
     private static Task<int> FetchStatusAsync(IPage page, string path) =>
