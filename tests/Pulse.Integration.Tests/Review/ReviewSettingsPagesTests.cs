@@ -28,10 +28,18 @@ public sealed class ReviewSettingsPagesTests(DashboardSite site) : IClassFixture
         var form = page.Locator("[data-testid=policy-form]");
         await Expect(form.Locator("[data-path='graceDays']")).ToHaveValueAsync(before["graceDays"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture));
 
+        // Grace days are whole days: the form says so at the field before asking the server.
+        var grace = form.Locator("[data-path='graceDays']");
+        await grace.FillAsync("2.5");
+        await form.Locator("[data-action=save-policy]").ClickAsync();
+        await Expect(form.Locator("[data-error-for='graceDays']")).ToHaveTextAsync("请填写整数。");
+        await grace.FillAsync(before["graceDays"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture));
+
         // The second band above the first: the server refuses and names bands[1].minComposite; nothing changes.
         await form.Locator("[data-path='bands[1].minComposite']").FillAsync("95");
         await form.Locator("[data-action=save-policy]").ClickAsync();
         await Expect(form.Locator("[data-error-for='bands[1].minComposite']")).ToContainTextAsync("highest first");
+        await Expect(form.Locator("[data-error-for='graceDays']")).ToBeEmptyAsync();
         await Expect(form.Locator("[data-path='bands[1].minComposite']")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal(secondMin, (await _api.PolicyAsync())["bands"]![1]!["minComposite"]!.GetValue<decimal>());
         await DashboardSite.ScreenshotAsync(page, "review-settings-error");

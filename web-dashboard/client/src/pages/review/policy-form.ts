@@ -165,7 +165,7 @@ export class PolicyForm {
   private async save(): Promise<void> {
     const slots = slotsOf(this.form);
     this.saved.textContent = "";
-    const missing = missingNumbers(this.form, this.t("numberRequired"));
+    const missing = missingNumbers(this.form, this.t("numberRequired"), this.t("wholeNumberRequired"));
     if (Object.keys(missing).length > 0) {
       showErrors(new ApiError(400, { status: 400, errors: missing }), slots, this.ctx.t("app.error"));
       markInvalid(this.form);

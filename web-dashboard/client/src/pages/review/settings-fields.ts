@@ -33,13 +33,19 @@ export function slotsOf(form: HTMLElement): Record<string, HTMLElement> {
   return slots;
 }
 
-/** Required numbers that are empty or not numbers, by path: the server would refuse the body, not name the field. */
-export function missingNumbers(form: HTMLElement, reason: string): Record<string, string[]> {
+/**
+ * Required numbers that are empty or not numbers, and fractions where a whole number is asked (step 1), by path: the
+ * server's JSON reader would refuse the whole body rather than check the field.
+ */
+export function missingNumbers(form: HTMLElement, reason: string, wholeReason: string): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   for (const input of form.querySelectorAll<HTMLInputElement>("input[data-number]")) {
     const empty = input.value.trim() === "";
-    if ((empty && input.dataset["number"] === "required") || (!empty && !Number.isFinite(Number(input.value))) || input.validity.badInput) {
+    const value = Number(input.value);
+    if ((empty && input.dataset["number"] === "required") || (!empty && !Number.isFinite(value)) || input.validity.badInput) {
       found[input.dataset["path"] ?? ""] = [reason];
+    } else if (!empty && input.step === "1" && !Number.isInteger(value)) {
+      found[input.dataset["path"] ?? ""] = [wholeReason];
     }
   }
   return found;

@@ -8,6 +8,7 @@ export const settingsEn: Record<SettingsKey, string> = {
   "saved": "Saved.",
   "remove": "Remove",
   "numberRequired": "Enter a number.",
+  "wholeNumberRequired": "Enter a whole number.",
   "notSet": "Not set",
   "policy": "Review policy",
   "policy.graceDays": "Grace days (after month end, before the freeze)",

@@ -7,6 +7,7 @@ export const settingsZhCN = {
   "saved": "已保存。",
   "remove": "删除",
   "numberRequired": "请填写数字。",
+  "wholeNumberRequired": "请填写整数。",
   "notSet": "未设置",
   "policy": "考核规则",
   "policy.graceDays": "宽限天数 (月末后冻结前)",
