@@ -9,11 +9,12 @@ import { departmentPage } from "./pages/department";
 import { mePage } from "./pages/me";
 import { ratePage } from "./pages/review/rate";
 import { reviewPage } from "./pages/review";
+import { reviewSettingsPage } from "./pages/review/settings";
 import { renderSignIn } from "./pages/sign-in";
 import { templatesPage } from "./pages/templates";
 import "./styles/app.css";
 
-const pages = { company: companyPage, department: departmentPage, employee: mePage, templates: templatesPage, review: reviewPage, rate: ratePage };
+const pages = { company: companyPage, department: departmentPage, employee: mePage, templates: templatesPage, review: reviewPage, rate: ratePage, "review-settings": reviewSettingsPage };
 
 async function signedIn(): Promise<Me | null> {
   try {

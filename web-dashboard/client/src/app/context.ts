@@ -2,7 +2,7 @@ import type { Me } from "../contracts/auth";
 import type { Lang, ShellKey } from "../i18n";
 import type { LiveConnection } from "./live";
 
-/** A route of the app: `#/company`, `#/department/{id}`, `#/employee/{id}`, `#/templates`, `#/review/{yyyy-MM}`, `#/rate/{employeeId}/{yyyy-MM}`, `#/sign-in`. */
+/** A route of the app: `#/company`, `#/department/{id}`, `#/employee/{id}`, `#/templates`, `#/review/{yyyy-MM}`, `#/review-settings`, `#/rate/{employeeId}/{yyyy-MM}`, `#/sign-in`. */
 export interface Route {
   name: string;
   /** The route's id segment (a department or employee id), if it has one. */

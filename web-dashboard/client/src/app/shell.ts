@@ -106,6 +106,7 @@ export class Shell {
       for (const id of this.me.managedDepartments) links.push([`department/${id}`, routeHash("department", id), "nav.department"]);
     }
     if (roles.includes("manager") || roles.includes("hr")) links.push([`review/${route.name === "review" && route.id ? route.id : currentPeriod()}`, routeHash("review", currentPeriod()), "nav.review"]);
+    if (roles.includes("hr")) links.push(["review-settings", routeHash("review-settings"), "nav.reviewSettings"]);
     if (this.me.employeeId) links.push([`employee/${this.me.employeeId}`, routeHash("employee", this.me.employeeId), "nav.me"]);
     if (roles.includes("hr") || roles.includes("admin")) links.push(["templates", routeHash("templates"), "nav.templates"]);
     const current = route.id === undefined ? route.name : `${route.name}/${route.id}`;

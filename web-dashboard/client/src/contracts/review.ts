@@ -61,9 +61,59 @@ export interface GradeBand {
   coefficient: number;
 }
 
+export type DistributionScope = "tenant" | "department";
+
+/** A forced-distribution quota, counted cumulatively: maxPercent caps this grade or better, minPercent sets the least share with this grade or worse. */
+export interface GradeQuota {
+  grade: string;
+  maxPercent: number | null;
+  minPercent: number | null;
+}
+
+export interface ForcedDistribution {
+  scope: DistributionScope;
+  quotas: GradeQuota[];
+}
+
+/** GET and PUT /api/v1/review-policy. */
 export interface ReviewPolicy {
   graceDays: number;
   bands: GradeBand[];
+  distribution?: ForcedDistribution | null;
+  baseByGrade?: Record<string, number> | null;
+}
+
+/** GET and PUT /api/v1/payroll-endpoint: the URL is shown masked to scheme and host; the secret never comes back. */
+export interface PayrollEndpointView {
+  configured: boolean;
+  maskedUrl: string | null;
+  hasSecret: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** GET /api/v1/cycles/{yyyy-MM}/adjustments: a person whose month received events after the freeze. */
+export interface PostCloseAdjustment {
+  employeeId: string;
+  frozenEventCount: number;
+  currentEventCount: number;
+  frozenComposite: number | null;
+  currentComposite: number | null;
+}
+
+/** POST /api/v1/reviews/import accepted the file. */
+export interface ImportSummary {
+  dryRun: boolean;
+  rows: number;
+  months: string[];
+  employees: number;
+}
+
+/** One reason the import refused the file (the header is row 1). */
+export interface ImportRowError {
+  row: number;
+  column: string;
+  reason: string;
 }
 
 export interface GradeOverride {

@@ -23,6 +23,7 @@ export const en: Record<ShellKey, string> = {
   "nav.templates": "Templates",
   "nav.review": "Review",
   "team.rate": "Rate",
+  "nav.reviewSettings": "Review settings",
   "nav.label": "Navigation",
   "chat.title": "Assistant",
   "chat.toggle": "Assistant",

@@ -23,6 +23,7 @@ export const zhCN = {
   "nav.templates": "考核模板",
   "nav.review": "月度考核",
   "team.rate": "评分",
+  "nav.reviewSettings": "考核设置",
   "nav.label": "导航",
   "chat.title": "助手",
   "chat.toggle": "助手",

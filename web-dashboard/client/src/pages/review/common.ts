@@ -53,7 +53,9 @@ export function showErrors(e: unknown, slots: Record<string, HTMLElement>, fallb
   const named = Object.entries(e.problem.errors ?? {});
   const rest: string[] = [];
   for (const [field, reasons] of named) {
-    const slot = Object.entries(slots).find(([name]) => name !== "" && name.toLowerCase() === field.toLowerCase())?.[1];
+    // A body the JSON reader refused names a JSON path ($.graceDays); the slots use the path without the root.
+    const path = field.replace(/^\$\.?/, "").toLowerCase();
+    const slot = Object.entries(slots).find(([name]) => name !== "" && name.toLowerCase() === path)?.[1];
     if (slot) slot.textContent = reasons.join(" ");
     else rest.push(`${field}: ${reasons.join(" ")}`);
   }

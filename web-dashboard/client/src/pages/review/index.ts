@@ -1,6 +1,7 @@
 // The review page (`#/review/{yyyy-MM}`): the month's cycle for HR (the whole company) and managers (their
 // departments): status and dates, progress, who still misses ratings, payroll; for HR in calibration the ranked table
-// with per-row overrides and the grade counts, Approve, Reopen once archived, and the pay export; reports below.
+// with per-row overrides and the grade counts, Approve, Reopen once archived, the pay export, and after the freeze the
+// month's objections and post-close adjustments; reports below.
 import { ApiError } from "../../app/api";
 import type { AppContext } from "../../app/context";
 import { h, progressBar } from "../../app/dom";
@@ -11,6 +12,7 @@ import { refusal } from "../../components/refusal";
 import type { Department } from "../../contracts/auth";
 import type { Calibration, CalibrationRow, CycleView, MissingRating } from "../../contracts/review";
 import { downloads, errorSlot, isPeriod, periodFrom, showErrors, statusSteps } from "./common";
+import { adjustmentsSection, objectionsSection } from "./month-followups";
 import { ReportsPanel } from "./reports";
 import { reviewT, type ReviewT } from "./strings";
 import "./review.css";
@@ -149,6 +151,7 @@ class ReviewView {
       if (calibration) sections.push(this.calibration(cycle, calibration));
       const actions = this.actions(cycle);
       if (actions) sections.push(actions);
+      if (cycle.status !== "open" && cycle.status !== "rating") sections.push(this.followUps(cycle));
     }
     if (cycle.transitions.length > 0) {
       sections.push(h("section", { className: "card rv-history" }, h("h2", {}, t("history")),
@@ -159,6 +162,15 @@ class ReviewView {
     this.body.replaceChildren(...sections);
   }
 
+  /** Objections and post-close adjustments, filled in when their lists arrive (they exist only after the freeze). */
+  private followUps(cycle: CycleView): HTMLElement {
+    const box = h("div", { className: "columns rv-followups" });
+    void Promise.all([objectionsSection(this.ctx, this.t, cycle, (id) => this.departmentName(id)), adjustmentsSection(this.ctx, this.t, cycle)]).then((parts) => {
+      if (!this.disposed) box.replaceChildren(...parts);
+    });
+    return box;
+  }
+
   private payroll(cycle: CycleView): HTMLElement {
     const { t } = this;
     const p = cycle.payroll;
@@ -166,7 +178,8 @@ class ReviewView {
       h("h2", {}, t("payroll")),
       p.configured ? h("p", {}, t("payroll.line", { pushed: p.pushed, pending: p.pending, failed: p.failed })) : h("p", { className: "muted" }, t("payroll.notConfigured")),
       p.lastError ? h("p", { className: "field-error" }, `${t("payroll.lastError")}: ${p.lastError}`, p.lastAttemptAt ? ` (${time(p.lastAttemptAt, this.ctx.lang)})` : "") : null,
-      downloads(t("pay.download"), `/api/v1/cycles/${cycle.period}/pay`, "pay-downloads"));
+      downloads(t("pay.download"), `/api/v1/cycles/${cycle.period}/pay`, "pay-downloads"),
+      h("p", {}, h("a", { href: routeHash("review-settings"), "data-action": "review-settings" }, t("settings"))));
   }
 
   private calibration(cycle: CycleView, calibration: Calibration): HTMLElement {

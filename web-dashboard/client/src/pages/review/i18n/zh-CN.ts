@@ -101,6 +101,17 @@ export const zhCN = {
   "reports.distribution": "等级分布",
   "reports.payrollSummary": "薪资汇总",
   "reports.average": "平均综合得分",
+  "objections": "申诉",
+  "objections.none": "这个月没有申诉。",
+  "adjustments": "冻结后的调整",
+  "adjustments.none": "冻结后没有新事件。",
+  "adjustments.note": "冻结后到达的事件保留在日志中, 不改变已冻结的结果。",
+  "adjustments.frozenEvents": "冻结时事件数",
+  "adjustments.currentEvents": "当前事件数",
+  "adjustments.frozenComposite": "冻结的综合得分",
+  "adjustments.currentComposite": "当前综合得分",
+  "col.employee": "员工",
+  "settings": "考核设置 (规则、薪酬接口、历史导入)",
 } as const;
 
 export type ReviewKey = keyof typeof zhCN;
