@@ -14,7 +14,8 @@ namespace Pulse.Silo.Tests.Bot.Connector;
 
 /// <summary>
 /// A local stand-in for the Bot Framework on a free port: OpenID metadata and the keys it signs tokens with, a
-/// client-credentials token endpoint, and the connector's reply endpoint, which records what it receives.
+/// client-credentials token endpoint, and the connector's activity endpoints (replies, and messages the bot starts),
+/// which record what they receive.
 /// </summary>
 public sealed class ConnectorStandIn : IAsyncDisposable
 {
@@ -78,6 +79,13 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(request.Body);
             standIn.Replies.Enqueue(new ReceivedReply(conversationId, replyToId, request.Headers.Authorization.ToString(), body!));
+            return Results.Json(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") });
+        });
+        // A message the bot starts (an alert, a review notice) answers nothing: no replyToId in the path.
+        app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            standIn.Replies.Enqueue(new ReceivedReply(conversationId, null, request.Headers.Authorization.ToString(), body!));
             return Results.Json(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") });
         });
         await app.StartAsync();
