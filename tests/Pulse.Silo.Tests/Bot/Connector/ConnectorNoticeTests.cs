@@ -88,6 +88,20 @@ public sealed class ConnectorNoticeTests(ConnectorAppFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_connector_that_refuses_a_notice_does_not_keep_it_from_the_users_other_conversation()
+    {
+        var broken = await TalkAsync(personal: true, conversation: ConnectorStandIn.BrokenPrefix + Guid.NewGuid().ToString("N"));
+        var working = await TalkAsync(personal: true);
+        var notice = new ReviewNotice(fixture.TenantId, ReviewNoticeKind.CycleOpened, "2033-01", Random.Shared.Next(1, 1_000_000), "B002", "B002", 1, null, null);
+
+        var posted = await Relay.RelayAsync(notice, Cancel);
+
+        Assert.Single(await NoticesInAsync(working, "pulse/review", 1));
+        Assert.DoesNotContain(fixture.StandIn.Replies, r => r.ConversationId == broken && r.ReplyToId is null);
+        Assert.Equal(fixture.StandIn.Replies.Count(r => r.ReplyToId is null && r.Body["text"]?.GetValue<string>().Contains("2033-01", StringComparison.Ordinal) == true), posted);
+    }
+
+    [Fact]
     public async Task A_notice_held_while_the_user_was_away_follows_the_reply_to_their_next_teams_turn()
     {
         var period = $"2032-{Random.Shared.Next(1, 13):00}";
