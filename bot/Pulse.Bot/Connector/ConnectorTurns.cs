@@ -69,14 +69,21 @@ public sealed partial class ConnectorTurns(
         if (!await conversation.OpenAsync(who.User)) return;
         var reference = ConnectorNotices.ReferenceOf(accepted);
         var held = reference is null ? [] : await NoteUseAsync(who.User, reference, incoming);
-        var state = await conversation.GetDialogStateAsync();
-        var turn = new BotTurn(who.User, who.Caller, conversationId, incoming, state);
-        var result = incoming.Type == ActivityTypes.ConversationUpdate
-            ? await bot.OnConversationStartedAsync(turn, cancellationToken)
-            : await bot.OnActivityAsync(turn, cancellationToken);
-        if (result.DialogState != state) await conversation.SetDialogStateAsync(result.DialogState);
-        foreach (var reply in result.Replies) await replies.SendAsync(incoming, reply, cancellationToken);
-        if (held.Length > 0) await PostHeldAsync(new NoticeRecipient(who.User, who.Caller), reference!, held, cancellationToken);
+        try
+        {
+            var state = await conversation.GetDialogStateAsync();
+            var turn = new BotTurn(who.User, who.Caller, conversationId, incoming, state);
+            var result = incoming.Type == ActivityTypes.ConversationUpdate
+                ? await bot.OnConversationStartedAsync(turn, cancellationToken)
+                : await bot.OnActivityAsync(turn, cancellationToken);
+            if (result.DialogState != state) await conversation.SetDialogStateAsync(result.DialogState);
+            foreach (var reply in result.Replies) await replies.SendAsync(incoming, reply, cancellationToken);
+        }
+        finally
+        {
+            // Taken from the grain already: they go out even when the turn failed.
+            if (held.Length > 0) await PostHeldAsync(new NoticeRecipient(who.User, who.Caller), reference!, held, cancellationToken);
+        }
     }
 
     /// <summary>Remembers the conversation for notices and takes those held meanwhile; a failure there must not stop the turn.</summary>
@@ -98,9 +105,18 @@ public sealed partial class ConnectorTurns(
     /// <summary>The notices held while the user was away, after the turn's replies, in the language they last wrote in; each failure logged, none blocking the next.</summary>
     private async Task PostHeldAsync(NoticeRecipient recipient, ChannelConversation to, IChatNotice[] held, CancellationToken cancellationToken)
     {
-        var locale = (await grains.GetGrain<IChatUserGrain>(GrainKeys.For(recipient.User.TenantId, recipient.User.UserName)).GetProfileAsync()).Locale
-            ?? (await grains.GetGrain<ITenantGrain>(recipient.User.TenantId).GetRulesAsync())?.Settings.Locale
-            ?? ChatLanguage.Chinese;
+        string locale;
+        try
+        {
+            locale = (await grains.GetGrain<IChatUserGrain>(GrainKeys.For(recipient.User.TenantId, recipient.User.UserName)).GetProfileAsync()).Locale
+                ?? (await grains.GetGrain<ITenantGrain>(recipient.User.TenantId).GetRulesAsync())?.Settings.Locale
+                ?? ChatLanguage.Chinese;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogPresenceFailed(logger, to.ChannelId, e);
+            locale = ChatLanguage.Chinese;
+        }
         foreach (var notice in held)
         {
             try
