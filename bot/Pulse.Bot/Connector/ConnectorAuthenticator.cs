@@ -60,6 +60,11 @@ public sealed class ConnectorAuthenticator
         !token.TryGetPayloadValue<string>("serviceurl", out var claimed) || string.IsNullOrEmpty(claimed)
         || string.Equals(claimed.TrimEnd('/'), serviceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The token itself names this serviceUrl: the only kind remembered for messages the bot starts later.</summary>
+    public static bool ServiceUrlNamed(JsonWebToken token, string? serviceUrl) =>
+        token.TryGetPayloadValue<string>("serviceurl", out var claimed) && !string.IsNullOrEmpty(claimed)
+        && string.Equals(claimed.TrimEnd('/'), serviceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()
     {
         ValidIssuers = _options.Issuers,

@@ -44,7 +44,8 @@ public static class ConnectorEndpoint
         if (Check(activity) is { } error) return Invalid(error.Item, error.Reason);
         if (token is not null && !ConnectorAuthenticator.ServiceUrlMatches(token, activity.ServiceUrl)) return Unauthorized();
 
-        return inbox.TryAccept(activity)
+        var vouched = token is not null ? ConnectorAuthenticator.ServiceUrlNamed(token, activity.ServiceUrl) : ConnectorHttp.IsLoopback(activity.ServiceUrl);
+        return inbox.TryAccept(new AcceptedActivity(activity, vouched))
             ? TypedResults.Accepted((string?)null)
             : TypedResults.Problem(detail: "Too many activities are waiting; retry shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy.");
     }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Pulse.Bot.Activities;
 
 namespace Pulse.Bot.Connector;
 
@@ -12,12 +11,12 @@ public sealed class ConnectorInbox
     public const int Lanes = 4;
     public const int LaneCapacity = 1_000;
 
-    private readonly Channel<Activity>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ =>
-        Channel.CreateBounded<Activity>(new BoundedChannelOptions(LaneCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true }))];
+    private readonly Channel<AcceptedActivity>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ =>
+        Channel.CreateBounded<AcceptedActivity>(new BoundedChannelOptions(LaneCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true }))];
 
-    public IReadOnlyList<ChannelReader<Activity>> Readers => [.. _lanes.Select(l => l.Reader)];
+    public IReadOnlyList<ChannelReader<AcceptedActivity>> Readers => [.. _lanes.Select(l => l.Reader)];
 
     /// <summary>False when the conversation's lane is full: the caller answers 503 and the connector retries.</summary>
-    public bool TryAccept(Activity activity) =>
-        _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(activity.Conversation!.Id) % Lanes)].Writer.TryWrite(activity);
+    public bool TryAccept(AcceptedActivity accepted) =>
+        _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(accepted.Activity.Conversation!.Id) % Lanes)].Writer.TryWrite(accepted);
 }

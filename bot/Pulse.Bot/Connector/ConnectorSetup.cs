@@ -25,7 +25,9 @@ public static class ConnectorSetup
         }
         services.AddSingleton<ConnectorAuthenticator>();
         services.AddSingleton<ConnectorTokenClient>();
+        services.AddSingleton<ConnectorHttp>();
         services.AddSingleton<ConnectorReplies>();
+        services.AddSingleton<ConnectorNotices>();
         services.AddSingleton<ConnectorInbox>();
         services.AddSingleton<ChatIdentities>();
         services.AddHostedService<ConnectorTurns>();

@@ -5,7 +5,7 @@ using Pulse.Reviews;
 namespace Pulse.Grains;
 
 /// <summary>
-/// One user's chat presence: their open conversations, the notices (alerts, review notices) held while none was open,
+/// One user's chat presence: their open conversations (Direct Line, and Bot Connector channels), the notices (alerts, review notices) held while none was open,
 /// muted alert types and language. Keyed by <c>GrainKeys.For(tenantId, userName)</c>.
 /// </summary>
 [Alias("pulse.grain.chat-user")]
@@ -30,19 +30,28 @@ public interface IChatUserGrain : IGrainWithStringKey
     Task ConversationUsedAsync(string conversationId, string? locale);
 
     /// <summary>
-    /// Offers an alert crossing (every silo's relay may offer the same one: a crossing already seen is ignored).
-    /// Returns the open conversations to post it to now; empty when it is muted, already seen, or held until the user
-    /// next opens a conversation.
+    /// The user sent a turn through the Bot Connector in a one-to-one channel conversation (in <paramref name="locale"/>
+    /// when they wrote): the conversation is remembered by its reference and counts as open, as a used Direct Line
+    /// conversation does. Returns the notices held while none of the user's conversations was open (alerts first, then
+    /// review notices, each oldest first), and forgets them: the connector posts them after its reply.
     /// </summary>
-    [Alias("deliver")]
-    Task<string[]> DeliverAlertAsync(LiveAlert alert);
+    [Alias("channel-used")]
+    Task<IChatNotice[]> ChannelConversationUsedAsync(ChannelConversation conversation, string? locale);
+
+    /// <summary>
+    /// Offers an alert crossing (every silo's relay may offer the same one: a crossing already seen is ignored).
+    /// Returns the open conversations, Direct Line and channel, to post it to now; empty when it is muted, already
+    /// seen, or held until the user next opens a conversation.
+    /// </summary>
+    [Alias("deliver-alert")]
+    Task<NoticeDelivery> DeliverAlertAsync(LiveAlert alert);
 
     /// <summary>
     /// Offers a review notice, as <see cref="DeliverAlertAsync"/> offers an alert (a notice already seen is ignored;
     /// review notices are never muted). Returns the open conversations to post it to now; empty when already seen or held.
     /// </summary>
-    [Alias("deliver-notice")]
-    Task<string[]> DeliverNoticeAsync(ReviewNotice notice);
+    [Alias("deliver-review-notice")]
+    Task<NoticeDelivery> DeliverNoticeAsync(ReviewNotice notice);
 
     [Alias("profile")]
     Task<ChatProfile> GetProfileAsync();

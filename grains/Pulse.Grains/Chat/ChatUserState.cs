@@ -24,4 +24,7 @@ public sealed class ChatUserState
 
     /// <summary>Review notices that arrived while no conversation was open.</summary>
     [Id(5)] public List<ReviewNotice> HeldNotices { get; set; } = [];
+
+    /// <summary>One-to-one Bot Connector conversations the user wrote in, by reference, for notices the bot starts there.</summary>
+    [Id(6)] public List<OpenChannelConversation> Channels { get; set; } = [];
 }

@@ -22,23 +22,23 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         Assert.Empty(await user.ConversationOpenedAsync("c2"));
         var alert = Alert("B002", 7);
 
-        var first = await user.DeliverAlertAsync(alert);
-        var again = await user.DeliverAlertAsync(alert);
-        var sameCrossingFromAnotherSilo = await user.DeliverAlertAsync(alert with { EmployeeName = "x" });
+        var first = (await user.DeliverAlertAsync(alert)).Conversations;
+        var again = (await user.DeliverAlertAsync(alert)).Conversations;
+        var sameCrossingFromAnotherSilo = (await user.DeliverAlertAsync(alert with { EmployeeName = "x" })).Conversations;
 
         Assert.Equal(["c1", "c2"], first.Order(StringComparer.Ordinal));
         Assert.Empty(again);
         Assert.Empty(sameCrossingFromAnotherSilo);
         // Its recovery is another crossing.
-        Assert.Equal(2, (await user.DeliverAlertAsync(Alert("B002", 9, AlertKind.Recovered))).Length);
+        Assert.Equal(2, ((await user.DeliverAlertAsync(Alert("B002", 9, AlertKind.Recovered))).Conversations).Length);
     }
 
     [Fact]
     public async Task Alerts_held_while_no_conversation_is_open_are_given_back_once_by_the_next_open()
     {
         var user = NewUser();
-        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 1)));
-        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 2, AlertKind.Recovered)));
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 1))).Conversations);
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 2, AlertKind.Recovered))).Conversations);
 
         var held = await user.ConversationOpenedAsync("c1");
         var heldAgain = await user.ConversationOpenedAsync("c2");
@@ -56,10 +56,10 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         Assert.Equal(["bad-debt-rate"], muted.MutedAlertTypes);
         Assert.Equal(["bad-debt-rate"], (await user.MuteAsync("bad-debt-rate")).MutedAlertTypes); // twice is once
 
-        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 1)));
-        Assert.Equal(["c1"], await user.DeliverAlertAsync(Alert("B002", 2, indicator: "complaint-rate")));
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 1))).Conversations);
+        Assert.Equal(["c1"], (await user.DeliverAlertAsync(Alert("B002", 2, indicator: "complaint-rate"))).Conversations);
         Assert.Empty((await user.UnmuteAsync("bad-debt-rate")).MutedAlertTypes);
-        Assert.Equal(["c1"], await user.DeliverAlertAsync(Alert("B002", 3, AlertKind.Recovered)));
+        Assert.Equal(["c1"], (await user.DeliverAlertAsync(Alert("B002", 3, AlertKind.Recovered))).Conversations);
         Assert.Empty(await user.ConversationOpenedAsync("c2"));
     }
 
@@ -84,11 +84,11 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         await user.ConversationActiveAsync("c2");
         fixture.Clock.Advance(TimeSpan.FromMinutes(15)); // c1 silent 35 min, c2 15 min
 
-        Assert.Equal(["c2"], await user.DeliverAlertAsync(Alert("B002", 1)));
+        Assert.Equal(["c2"], (await user.DeliverAlertAsync(Alert("B002", 1))).Conversations);
         fixture.Clock.Advance(TimeSpan.FromMinutes(31));
-        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 2, AlertKind.Recovered)));
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 2, AlertKind.Recovered))).Conversations);
         await user.ConversationActiveAsync("c1");
-        Assert.Equal(["c1"], await user.DeliverAlertAsync(Alert("B002", 3)));
+        Assert.Equal(["c1"], (await user.DeliverAlertAsync(Alert("B002", 3))).Conversations);
         Assert.Equal([2L], (await user.ConversationOpenedAsync("c3")).Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
     }
 
@@ -102,7 +102,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         await user.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
 
         Assert.Equal("en-US", (await user.GetProfileAsync()).Locale);
-        Assert.Equal(["c1"], await user.DeliverAlertAsync(Alert("B002", 1)));
+        Assert.Equal(["c1"], (await user.DeliverAlertAsync(Alert("B002", 1))).Conversations);
         await Assert.ThrowsAsync<ArgumentException>(() => user.ConversationUsedAsync("c1", "en<US"));
     }
 
@@ -119,7 +119,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
             fixture.Clock.Advance(TimeSpan.FromSeconds(1));
             await user.ConversationOpenedAsync($"c{i}");
         }
-        var open = await user.DeliverAlertAsync(Alert("B002", 1_000));
+        var open = (await user.DeliverAlertAsync(Alert("B002", 1_000))).Conversations;
         Assert.Equal(Enumerable.Range(3, ChatUserGrain.MaxConversations).Select(i => $"c{i}").Order(StringComparer.Ordinal), open.Order(StringComparer.Ordinal));
     }
 
@@ -136,7 +136,7 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
         var profile = await user.GetProfileAsync();
         Assert.Equal("en-US", profile.Locale);
         Assert.Equal(["complaint-rate"], profile.MutedAlertTypes);
-        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 1))); // seen before the reactivation
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 1))).Conversations); // seen before the reactivation
         Assert.Equal([1L], (await user.ConversationOpenedAsync("c1")).Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
     }
 
@@ -159,19 +159,57 @@ public sealed class ChatUserGrainTests(ChatClusterFixture fixture)
     {
         var user = NewUser();
         var notice = new ReviewNotice(Tenant, ReviewNoticeKind.ResultPublished, "2025-03", 1, "B002", "", 0, null, null);
-        Assert.Empty(await user.DeliverNoticeAsync(notice));
-        Assert.Empty(await user.DeliverAlertAsync(Alert("B002", 1)));
-        Assert.Empty(await user.DeliverNoticeAsync(notice)); // another silo's relay offers it too
+        Assert.Empty((await user.DeliverNoticeAsync(notice)).Conversations);
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 1))).Conversations);
+        Assert.Empty((await user.DeliverNoticeAsync(notice)).Conversations); // another silo's relay offers it too
 
         var held = await user.ConversationOpenedAsync("c1");
         Assert.Equal(2, held.Length);
         Assert.IsType<LiveAlert>(held[0]);
         Assert.Equal(notice, held[1]);
-        Assert.Empty(await user.DeliverNoticeAsync(notice));
+        Assert.Empty((await user.DeliverNoticeAsync(notice)).Conversations);
         // A re-approval publishes the result again: another notice.
-        Assert.Equal(["c1"], await user.DeliverNoticeAsync(notice with { Revision = 2 }));
+        Assert.Equal(["c1"], (await user.DeliverNoticeAsync(notice with { Revision = 2 })).Conversations);
         await Assert.ThrowsAsync<ArgumentException>(() => user.DeliverNoticeAsync(notice with { TenantId = "other", Revision = 3 }));
     }
+
+    [Fact]
+    public async Task A_channel_conversation_gets_notices_by_reference_once_and_its_next_turn_takes_what_was_held()
+    {
+        var user = NewUser();
+        var teams = Channel("a:1");
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 1))).Channels); // nothing open: held
+
+        var held = await user.ChannelConversationUsedAsync(teams, "en-US");
+        Assert.Equal([1L], held.Cast<LiveAlert>().Select(a => a.Alert.AtSeq));
+        Assert.Empty(await user.ChannelConversationUsedAsync(teams, null));
+        Assert.Equal("en-US", (await user.GetProfileAsync()).Locale);
+
+        // The connector moved the conversation to another serviceUrl: the newest reference is the one used.
+        var moved = teams with { ServiceUrl = "https://smba.example/emea/" };
+        await user.ChannelConversationUsedAsync(moved, null);
+        await user.ConversationOpenedAsync("c1");
+        var delivery = await user.DeliverAlertAsync(Alert("B002", 2));
+        Assert.Equal(["c1"], delivery.Conversations);
+        Assert.Equal([moved], delivery.Channels);
+        Assert.Equal(NoticeDelivery.None.Count, (await user.DeliverAlertAsync(Alert("B002", 2))).Count);
+
+        await user.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
+        Assert.Equal([moved], (await user.DeliverNoticeAsync(new ReviewNotice(Tenant, ReviewNoticeKind.CycleOpened, "2025-03", 1, "B002", "", 2, null, null))).Channels);
+    }
+
+    [Fact]
+    public async Task A_malformed_channel_reference_is_refused()
+    {
+        var user = NewUser();
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ChannelConversationUsedAsync(Channel("a:1") with { ServiceUrl = "file:///etc" }, null));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ChannelConversationUsedAsync(Channel("a:1") with { UserId = " " }, null));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ChannelConversationUsedAsync(Channel(new string('x', ChannelConversation.MaxFieldLength + 1)), null));
+        Assert.Empty((await user.DeliverAlertAsync(Alert("B002", 1))).Channels);
+    }
+
+    private static ChannelConversation Channel(string conversationId) =>
+        new("msteams", "https://smba.example/amer/", conversationId, "28:bot", "Pulse", "29:1abc", null, "aad-tenant");
 
     private IChatUserGrain NewUser() => fixture.Grains.GetGrain<IChatUserGrain>(GrainKeys.For(Tenant, "u" + Guid.NewGuid().ToString("N")[..10]));
 

@@ -14,11 +14,15 @@ namespace Pulse.Silo.Tests.Bot.Connector;
 
 /// <summary>
 /// A local stand-in for the Bot Framework on a free port: OpenID metadata and the keys it signs tokens with, a
-/// client-credentials token endpoint, and the connector's reply endpoint, which records what it receives.
+/// client-credentials token endpoint, and the connector's activity endpoints (replies, and messages the bot starts),
+/// which record what they receive.
 /// </summary>
 public sealed class ConnectorStandIn : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
+
+    /// <summary>Conversations whose id starts with this refuse the messages the bot starts.</summary>
+    public const string BrokenPrefix = "a:broken-";
 
     private readonly WebApplication _app;
     private int _tokensIssued;
@@ -78,6 +82,15 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(request.Body);
             standIn.Replies.Enqueue(new ReceivedReply(conversationId, replyToId, request.Headers.Authorization.ToString(), body!));
+            return Results.Json(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") });
+        });
+        // A message the bot starts (an alert, a review notice) answers nothing: no replyToId in the path. A conversation
+        // whose id starts with BrokenPrefix refuses it, as a connector that is failing does.
+        app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
+        {
+            if (conversationId.StartsWith(BrokenPrefix, StringComparison.Ordinal)) return Results.StatusCode(StatusCodes.Status502BadGateway);
+            var body = await JsonNode.ParseAsync(request.Body);
+            standIn.Replies.Enqueue(new ReceivedReply(conversationId, null, request.Headers.Authorization.ToString(), body!));
             return Results.Json(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") });
         });
         await app.StartAsync();
