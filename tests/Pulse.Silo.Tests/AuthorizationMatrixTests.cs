@@ -90,7 +90,6 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture)
         ["POST /api/v1/cycles/{period}/open"] = HrOnly,
         ["POST /api/v1/cycles/{period}/approve"] = HrOnly,
         ["POST /api/v1/cycles/{period}/reopen"] = HrOnly,
-        ["POST /api/v1/cycles/{period}/open"] = HrOnly,
         ["GET /api/v1/cycles/{period}/adjustments"] = HrOnly,
         ["GET /api/v1/review-policy/"] = [Who.Manager, Who.OtherDepartmentManager, Who.Hr, Who.OtherTenantHr],
         ["PUT /api/v1/review-policy/"] = HrOnly,

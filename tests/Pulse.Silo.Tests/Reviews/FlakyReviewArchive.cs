@@ -44,4 +44,7 @@ public sealed class FlakyReviewArchive(IReviewArchive inner) : IReviewArchive
 
     public Task<ArchiveRead> ReadAsync(string tenantId, ArchiveQuery query, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(tenantId, query, limit, cancellationToken);
+
+    public Task<IReadOnlyList<DepartmentMonthTotals>> TotalsAsync(string tenantId, ArchiveQuery query, CancellationToken cancellationToken = default) =>
+        inner.TotalsAsync(tenantId, query, cancellationToken);
 }
