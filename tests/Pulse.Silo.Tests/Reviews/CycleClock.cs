@@ -10,9 +10,9 @@ namespace Pulse.Silo.Tests.Reviews;
 /// <summary>A silo of its own whose clock the tests move (every grain, hosted service and token reads it, and Orleans too).</summary>
 public sealed class CycleClock : IAsyncDisposable
 {
-    public CycleClock(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, bool oncePerJump = true)
+    public CycleClock(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        Clock = new JumpingClock(start, oncePerJump);
+        Clock = new JumpingClock(start);
         App = new PulseApp(dataDirectory ?? Path.Combine(Path.GetTempPath(), "pulse-tests", Guid.NewGuid().ToString("N")), settings,
             registrations =>
             {

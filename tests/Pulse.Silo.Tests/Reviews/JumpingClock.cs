@@ -7,11 +7,8 @@ namespace Pulse.Silo.Tests.Reviews;
 /// a jump fires once, then keeps its period from the new time. <see cref="FakeTimeProvider"/> alone fires it once for
 /// every period that passed, and Orleans keeps timers of a second and a tenth of a second on the clock it is given, so
 /// jumping a month would mean tens of millions of callbacks.
-/// With <paramref name="oncePerJump"/> false it is a plain <see cref="FakeTimeProvider"/> (every period passed fires):
-/// the chat tests need that, since after a jump their clock stands still while the chat's short timers must go on firing,
-/// as they would on a real clock where time keeps passing; their jumps are short enough for the callbacks it costs.
 /// </summary>
-public sealed class JumpingClock(DateTimeOffset start, bool oncePerJump = true) : FakeTimeProvider(start)
+public sealed class JumpingClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private long _targetTicks = start.UtcTicks;
 
@@ -27,7 +24,7 @@ public sealed class JumpingClock(DateTimeOffset start, bool oncePerJump = true) 
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        !oncePerJump || period <= TimeSpan.Zero || period == Timeout.InfiniteTimeSpan
+        period <= TimeSpan.Zero || period == Timeout.InfiniteTimeSpan
             ? base.CreateTimer(callback, state, dueTime, period)
             : new OncePerJumpTimer(this, callback, state, dueTime, period);
 
