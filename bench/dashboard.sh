@@ -4,6 +4,7 @@
 #
 #   bench/dashboard.sh                      # one silo, then two silos (events to A, connections on B); ~3 minutes
 #   RUNS="two" SECONDS_PER_RUN=20 bench/dashboard.sh
+#   SILO_SETTINGS="--Pulse:Dashboard:PushInterval=00:00:00.150 --Pulse:LiveFeed:ScoreWindowMilliseconds=25" RUNS=one bench/dashboard.sh
 #
 # Builds Release, starts a throwaway PostgreSQL (fsync on), starts the silo(s) on it (Production, no demo), then runs
 # bench/Pulse.DashboardBench: a fresh tenant, CONNECTIONS SignalR connections spread over its departments and some
@@ -40,6 +41,9 @@ BENCH_DLL="$ROOT/bench/Pulse.DashboardBench/bin/Release/net10.0/Pulse.DashboardB
 echo "== PostgreSQL ($PG_BIN)"
 start_postgres "-c max_wal_size=8GB -c checkpoint_timeout=15min -c wal_compression=lz4"
 PG_ARGS=(--Pulse:Storage=Postgres --Pulse:PostgresConnectionString="$PG_CS" --Pulse:SignInsPerMinute=1000)
+# SILO_SETTINGS: more settings for the silos, e.g. "--Pulse:Dashboard:PushInterval=00:00:00.150" for an A/B of the windows.
+# shellcheck disable=SC2206
+PG_ARGS+=(${SILO_SETTINGS:-})
 
 # bench LABEL ARGS... : runs the dashboard bench, keeps its RESULT line under LABEL.
 bench() {

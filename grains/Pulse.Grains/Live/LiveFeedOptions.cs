@@ -13,7 +13,7 @@ public sealed class LiveFeedOptions
     /// with the ones after it, so an employee's twenty changes in one window cost one line, not twenty.
     /// </summary>
     [Range(1, 1_000)]
-    public int ScoreWindowMilliseconds { get; set; } = 50;
+    public int ScoreWindowMilliseconds { get; set; } = 25;
 
     /// <summary>How often each silo reads the subscriber list again from the registry.</summary>
     [Range(10, 60_000)]
