@@ -166,8 +166,10 @@ public sealed class ReviewChatTests : IAsyncLifetime
         Assert.Equal("B003", objection!["employeeId"]!.GetValue<string>());
         Assert.Equal(reason, objection["response"]!["text"]!.GetValue<string>());
         Assert.Single(await CycleClock.AuditAsync(hr, "review.objection"));
-        var toHr = await NoticeAsync(hrChat, Month);
-        Assert.Contains("(B003)", toHr["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        // HR's chat also holds the month's opening notice for the three heads HR rates (nobody is above them).
+        var heads = await NoticeAsync(hrChat, Month, "月度考核已开始");
+        Assert.Contains("你需要为 3 人评分", heads["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var toHr = await NoticeAsync(hrChat, Month, "(B003)");
         Assert.Contains(reason, toHr["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // The chat shows each employee only their own result, whoever they name.
@@ -218,11 +220,12 @@ public sealed class ReviewChatTests : IAsyncLifetime
     private static async Task<JsonNode[]> NoticesAsync(DirectLineChat chat) =>
         [.. (await chat.PollAsync())["activities"]!.AsArray().Where(a => a!["name"]?.GetValue<string>() == ReviewNotice).Select(a => a!)];
 
-    /// <summary>The review notice of <paramref name="month"/> in the conversation, once it has come.</summary>
-    private static async Task<JsonNode> NoticeAsync(DirectLineChat chat, string month)
+    /// <summary>The review notice of <paramref name="month"/> (saying <paramref name="saying"/>, when given) in the conversation, once it has come.</summary>
+    private static async Task<JsonNode> NoticeAsync(DirectLineChat chat, string month, string? saying = null)
     {
-        var transcript = await chat.TranscriptAsync(a => a.Any(x => IsNoticeOf(x!, month)));
-        return transcript.First(x => IsNoticeOf(x!, month))!;
+        bool Matches(JsonNode x) => IsNoticeOf(x, month) && (saying is null || x["text"]!.GetValue<string>().Contains(saying, StringComparison.Ordinal));
+        var transcript = await chat.TranscriptAsync(a => a.Any(x => Matches(x!)));
+        return transcript.First(x => Matches(x!))!;
     }
 
     // The month as a month, not as the start of a date: the previous month's notice names this month's days (its freeze).
