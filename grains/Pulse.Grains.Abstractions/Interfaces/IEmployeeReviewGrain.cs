@@ -30,6 +30,14 @@ public interface IEmployeeReviewGrain : IGrainWithStringKey
     [Alias("freeze")]
     Task<EmployeeReview> FreezeAsync(EmployeePerformance frozen);
 
+    /// <summary>
+    /// Holds the ratings still (true) while an approval reads the calibration and grades, so the composite a pay line is
+    /// recorded with is the one the review is published with; false lets managers change them again (the approval was
+    /// refused). Idempotent.
+    /// </summary>
+    [Alias("hold-ratings")]
+    Task HoldRatingsAsync(bool hold);
+
     /// <summary>Sets the suggested and final grade during calibration.</summary>
     [Alias("grade")]
     Task<EmployeeReview> GradeAsync(string suggestedGrade, string grade, GradeOverride? gradeOverride);

@@ -95,6 +95,8 @@ public sealed class EmployeeReviewGrain(
         if (errors.Count > 0) return Answers.Invalid<EmployeeReview>([.. errors]);
         if (State.Grade is not null || State.Published)
             return Answers.Conflict<EmployeeReview>("The review is graded: ratings are given and changed until calibration sets the grade.");
+        if (State.RatingsHeld)
+            return Answers.Conflict<EmployeeReview>("The cycle is being approved: ratings can no longer change.");
 
         var now = clock.GetUtcNow();
         var changed = false;
@@ -138,6 +140,13 @@ public sealed class EmployeeReviewGrain(
         return View();
     }
 
+    public async Task HoldRatingsAsync(bool hold)
+    {
+        if (State.RatingsHeld == hold) return;
+        State.RatingsHeld = hold;
+        await state.WriteStateAsync();
+    }
+
     public async Task<EmployeeReview> GradeAsync(string suggestedGrade, string grade, GradeOverride? gradeOverride)
     {
         ArgumentException.ThrowIfNullOrEmpty(suggestedGrade);
@@ -162,8 +171,9 @@ public sealed class EmployeeReviewGrain(
 
     public async Task<EmployeeReview> UnpublishAsync()
     {
-        if (!State.Published) return View();
+        if (!State.Published && !State.RatingsHeld) return View();
         State.Published = false;
+        State.RatingsHeld = false;
         await state.WriteStateAsync();
         return View();
     }

@@ -37,4 +37,7 @@ public sealed class EmployeeReviewState
     [Id(12)] public bool Published { get; set; }
 
     [Id(13)] public ReviewResponse? Response { get; set; }
+
+    /// <summary>Ratings are held still while the cycle is being approved (see <c>HoldRatingsAsync</c>).</summary>
+    [Id(14)] public bool RatingsHeld { get; set; }
 }

@@ -136,8 +136,12 @@ public sealed partial class ReviewCycleGrain(
         {
             if (State.Status != CycleStatus.Calibrating)
                 throw new InvalidOperationException($"A cycle is approved once it is calibrating; the cycle {CyclePeriod} is {Name(State.Status)}.");
+            // Ratings are held still before the calibration is read, so none changes between the grade and pay decided
+            // here and the review published with them; a refused approval lets them change again.
+            await HoldRatingsAsync(true);
             var (policy, rows, reviews, rules) = await CalibrateAsync();
             var waiting = reviews.Values.Where(r => !r.IsComplete).Select(r => r.EmployeeId).Order(StringComparer.Ordinal).ToArray();
+            if (waiting.Length > 0) await HoldRatingsAsync(false);
             if (waiting.Length > 0)
                 throw new InvalidOperationException($"{waiting.Length} people still wait for ratings, so the cycle cannot be approved: {string.Join(", ", waiting.Take(20))}{(waiting.Length > 20 ? ", …" : "")}.");
 
@@ -465,6 +469,12 @@ public sealed partial class ReviewCycleGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Finishing the approval of review cycle {TenantId}/{Period} (revision {Revision}) was interrupted; the next call or opener pass finishes it")]
     private static partial void LogApprovalInterrupted(ILogger logger, string tenantId, string period, int revision, Exception exception);
+
+    private Task<bool[]> HoldRatingsAsync(bool hold) => ForEachAsync(State.Participants.Keys, async id =>
+    {
+        await Review(id).HoldRatingsAsync(hold);
+        return hold;
+    });
 
     private static async Task<TResult[]> ForEachAsync<T, TResult>(IEnumerable<T> items, Func<T, Task<TResult>> call)
     {

@@ -249,6 +249,45 @@ public sealed class CycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ratings_are_held_still_while_an_approval_decides_and_released_when_it_is_refused()
+    {
+        const string month = "2031-03";
+        string[] people = ["B001", "B002", "B003", "B004", "B005", "O001", "O002", "O003", "T001", "T002"];
+        var tenant = await TenantClient.CreateAsync(_silo.App, DemoCompany.Document(10));
+        _silo.MoveTo(Period.Start(month, Shanghai).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        IEmployeeReviewGrain ReviewOf(string id) => _silo.Grains.GetGrain<IEmployeeReviewGrain>(GrainKeys.For(tenant.TenantId, $"{month}/{id}"));
+        static RatingInput[] Rating(string id, decimal value) => [new RatingInput(id.StartsWith('T') ? "teamwork" : "attitude", value, "按月评价")];
+        foreach (var id in people.Where(id => id != "B003")) Assert.Equal(Pulse.Services.AnswerStatus.Ok, (await ReviewOf(id).RateAsync("hr", Rating(id, 4m))).Status);
+        _silo.MoveTo(CycleSchedule.FreezesAt(month, Shanghai, 3).AddMinutes(1));
+        await _silo.Opener.PassAsync(Cancel);
+        var hr = await HrAsync(tenant);
+
+        // B003 still waits: the approval is refused, and the ratings it held still for its decision are free again.
+        var refused = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 409);
+        Assert.Contains("B003", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Pulse.Services.AnswerStatus.Ok, (await ReviewOf("B002").RateAsync("hr", Rating("B002", 5m))).Status);
+
+        // Held (as an approval holds every review before reading the calibration), a rating cannot change.
+        await ReviewOf("B003").HoldRatingsAsync(true);
+        var held = await ReviewOf("B003").RateAsync("hr", Rating("B003", 3m));
+        Assert.Equal(Pulse.Services.AnswerStatus.Conflict, held.Status);
+        Assert.Contains("being approved", held.Detail!, StringComparison.Ordinal);
+        await ReviewOf("B003").HoldRatingsAsync(false);
+        Assert.Equal(Pulse.Services.AnswerStatus.Ok, (await ReviewOf("B003").RateAsync("hr", Rating("B003", 3m))).Status);
+
+        // Approved: every review published with the composite its pay line was decided with.
+        var approved = await Expect.StatusAsync(await hr.PostAsync($"/api/v1/cycles/{month}/approve", null, Cancel), 200);
+        Assert.Equal("archived", approved["status"]!.GetValue<string>());
+        foreach (var id in people)
+        {
+            var review = (await ReviewOf(id).GetAsync())!;
+            Assert.True(review.Published);
+            Assert.Equal(review.Composite, review.Pay!.Composite);
+        }
+    }
+
+    [Fact]
     public async Task An_approval_the_archive_interrupts_is_recorded_and_finished_once_by_a_later_pass_or_call()
     {
         const string month = "2031-04";
