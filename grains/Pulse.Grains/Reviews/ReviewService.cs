@@ -16,6 +16,9 @@ public sealed class ReviewService(IGrainFactory grains, AuditTrail audit, TimePr
 {
     public const int MaxReason = 2_000;
 
+    /// <summary>How far back HR may open a month late; older results come in through the history import.</summary>
+    public const int MaxMonthsOpenedLate = 24;
+
     public async Task<Answer<CycleView>> GetCycleAsync(CallerContext context, string period)
     {
         var manages = context.Allows(Permission.ReviewManage);
@@ -76,6 +79,10 @@ public sealed class ReviewService(IGrainFactory grains, AuditTrail audit, TimePr
     {
         if (!context.Allows(Permission.ReviewManage)) return Answers.Forbidden<CycleView>();
         if (BadPeriod<CycleView>(period) is { } bad) return bad;
+        var earliest = Period.Of(clock.GetUtcNow(), context.Rules.TimeZone);
+        for (var i = 0; i < MaxMonthsOpenedLate; i++) earliest = Period.Previous(earliest);
+        if (string.CompareOrdinal(period, earliest) < 0)
+            return Answers.Invalid<CycleView>("period", $"Months before {earliest} are not opened late ({MaxMonthsOpenedLate} months at most); import their results instead.");
         var cycle = Cycle(context, period);
         var before = await cycle.GetAsync();
         try

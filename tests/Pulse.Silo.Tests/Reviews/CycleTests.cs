@@ -387,6 +387,11 @@ public sealed class CycleTests : IAsyncLifetime
         Assert.Contains("has not begun", future["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/2031-11", Cancel), 404);
         await Expect.ProblemAsync(await hr.PostAsync("/api/v1/cycles/2031-13/open", null, Cancel), 400, "period");
+        // Two years back at most (2029-10 from 2031-10); older months come in through the history import.
+        await Expect.StatusAsync(await hr.PostAsync("/api/v1/cycles/2029-10/open", null, Cancel), 200);
+        await Expect.ProblemAsync(await hr.PostAsync("/api/v1/cycles/2029-09/open", null, Cancel), 400, "period");
+        await Expect.ProblemAsync(await hr.PostAsync("/api/v1/cycles/0001-01/open", null, Cancel), 400, "period");
+        await Expect.StatusAsync(await hr.GetAsync("/api/v1/cycles/0001-01", Cancel), 404);
 
         var manager = await _silo.UserAsync(tenant, "b001", [Role.Manager, Role.Employee], "B001");
         await Expect.StatusAsync(await manager.PostAsync("/api/v1/cycles/2031-09/open", null, Cancel), 403);
