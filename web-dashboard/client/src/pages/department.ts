@@ -77,6 +77,10 @@ class DepartmentView {
   private readonly watch: Watch<DepartmentSnapshot>;
   /** A fresh snapshot was asked for (new columns) and has not come yet: asking again would not bring it sooner. */
   private refreshing = false;
+  // While the pointer is over the table, live rows update their cells but keep their places: a row moving under the
+  // pointer between press and release would lose the click (rows change up to ten times a second under load).
+  private pointerOver = false;
+  private sortHeld = false;
 
   constructor(private readonly root: HTMLElement, private readonly ctx: AppContext) {
     this.id = ctx.route.id ?? ctx.me.managedDepartments[0] ?? "";
@@ -91,6 +95,16 @@ class DepartmentView {
       h("div", { className: "table-scroll" }, h("table", { className: "team-table", "data-testid": "team-table" }, this.thead, this.tbody)));
     root.replaceChildren(h("section", { "data-page": "department" },
       h("h1", {}, `${t("team.title")} · `, h("span", { className: "department-name" }, this.id)), this.status, this.content));
+    this.tbody.addEventListener("pointerenter", () => {
+      this.pointerOver = true;
+    });
+    this.tbody.addEventListener("pointerleave", () => {
+      this.pointerOver = false;
+      if (this.sortHeld) {
+        this.sortHeld = false;
+        this.applySort();
+      }
+    });
     this.status.textContent = t("app.loading");
     void this.name();
     this.stops.push(
@@ -286,7 +300,8 @@ class DepartmentView {
       this.ctx.showAsOf(member.asOf);
     }
     if (delta.rows.length > 0) {
-      this.applySort();
+      if (this.pointerOver) this.sortHeld = true;
+      else this.applySort();
       this.applyFilter();
     }
     if (unknownIndicator && !this.refreshing) {
